@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/charmap"
 )
 
 // outputName is the file rules/ingredients embeds; keep the two in step.
@@ -268,17 +269,13 @@ func fixMojibake(s string) string {
 	if !strings.ContainsAny(s, "ÃÂâ") {
 		return s
 	}
-	b := make([]byte, 0, len(s))
-	for _, r := range s {
-		if r > 0xff {
-			return s
-		}
-		b = append(b, byte(r))
+	// The slips are UTF-8 bytes that were read as Windows-1252 and re-encoded,
+	// so encoding back to Windows-1252 recovers the original bytes.
+	b, err := charmap.Windows1252.NewEncoder().Bytes([]byte(s))
+	if err != nil || !utf8.Valid(b) {
+		return s
 	}
-	if utf8.Valid(b) {
-		return string(b)
-	}
-	return s
+	return string(b)
 }
 
 // escape keeps a field on one TSV line.
