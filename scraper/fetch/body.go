@@ -1,0 +1,235 @@
+package fetch
+
+import (
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+)
+
+// metaScanBytes bounds the <meta charset> search. The WHATWG prescan looks
+// at 1024 bytes only; real shop pages often put kilobytes of inline script
+// and style before their meta tag, so we look further (but stop at <body>).
+const metaScanBytes = 64 << 10
+
+// checkMediaType accepts the media types exolint can read. A switch rather
+// than a map keeps the list immutable without a package-level variable.
+func checkMediaType(mt string) error {
+	switch mt {
+	case "text/html", "application/xhtml+xml", "text/plain", "text/markdown", "text/x-markdown",
+		"application/json", "application/ld+json":
+		return nil
+	}
+	return fmt.Errorf("%w %q (exolint reads HTML, XHTML, plain text, Markdown and JSON)", ErrUnsupportedContentType, mt)
+}
+
+// mediaType returns the lower-case media type of a Content-Type header
+// value, or "" if there is none.
+func mediaType(header string) string {
+	if strings.TrimSpace(header) == "" {
+		return ""
+	}
+	if mt, _, err := mime.ParseMediaType(header); err == nil {
+		return mt
+	}
+	mt, _, _ := strings.Cut(header, ";")
+	return strings.ToLower(strings.TrimSpace(mt))
+}
+
+// readError marks a failure of the connection while reading a body, so the
+// caller classifies it like a transport error (and may retry).
+type readError struct{ err error }
+
+func (e *readError) Error() string { return e.err.Error() }
+func (e *readError) Unwrap() error { return e.err }
+
+// capReader fails once more than max bytes have come through it.
+type capReader struct {
+	r        io.Reader
+	n, max   int64
+	exceeded error
+}
+
+func (c *capReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	if c.n > c.max {
+		return n, c.exceeded
+	}
+	return n, err
+}
+
+// readBody reads the body, decompressing gzip itself so that limit applies
+// to the bytes we actually hold in memory: a small gzip bomb is refused
+// with ErrTooLarge, as is an oversized compressed stream.
+func readBody(resp *http.Response, limit int64) ([]byte, error) {
+	tooLarge := fmt.Errorf("%w (over the %s limit)", ErrTooLarge, byteSize(limit))
+	var r io.Reader = &bodyReader{r: resp.Body}
+	switch enc := strings.ToLower(strings.TrimSpace(resp.Header.Get("Content-Encoding"))); enc {
+	case "", "identity":
+		if resp.ContentLength > limit {
+			return nil, fmt.Errorf("%w (%s, over the %s limit)", ErrTooLarge, byteSize(resp.ContentLength), byteSize(limit))
+		}
+	case "gzip", "x-gzip":
+		zr, err := gzip.NewReader(&capReader{r: r, max: limit, exceeded: tooLarge})
+		if err != nil {
+			return nil, gzipError(err)
+		}
+		defer zr.Close()
+		r = zr
+		tooLarge = fmt.Errorf("%w (over the %s limit after gzip decompression)", ErrTooLarge, byteSize(limit))
+	default:
+		return nil, fmt.Errorf("%w %q", ErrUnsupportedEncoding, enc)
+	}
+	b, err := io.ReadAll(&capReader{r: r, max: limit, exceeded: tooLarge})
+	if err != nil {
+		if errors.Is(err, ErrTooLarge) {
+			return b[:min(int64(len(b)), limit)], err
+		}
+		return nil, gzipError(err)
+	}
+	return b, nil
+}
+
+// bodyReader tags errors coming from the connection, as opposed to errors
+// from the gzip decoder or our own limits.
+type bodyReader struct{ r io.Reader }
+
+func (b *bodyReader) Read(p []byte) (int, error) {
+	n, err := b.r.Read(p)
+	if err != nil && !errors.Is(err, io.EOF) {
+		err = &readError{err: err}
+	}
+	return n, err
+}
+
+func gzipError(err error) error {
+	var re *readError
+	if errors.As(err, &re) || errors.Is(err, ErrTooLarge) {
+		return err
+	}
+	if errors.Is(err, gzip.ErrHeader) || errors.Is(err, gzip.ErrChecksum) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return fmt.Errorf("corrupt gzip body: %w", err)
+	}
+	return err
+}
+
+func byteSize(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// toUTF8 converts body to UTF-8 and returns the name of the charset it was
+// converted from. The order follows the WHATWG encoding sniffing algorithm:
+// a byte order mark beats the Content-Type header (a file that starts with
+// a BOM was saved in that encoding whatever the server claims), the header
+// beats <meta>, and only then do we guess.
+func toUTF8(body []byte, contentType, media string) ([]byte, string) {
+	enc, name, bom := detectCharset(body, contentType, media)
+	body = body[bom:]
+	out, err := enc.NewDecoder().Bytes(body)
+	if err != nil {
+		out = body
+	}
+	if !utf8.Valid(out) {
+		// A page that lies about being UTF-8: keep what is readable.
+		out = bytes.ToValidUTF8(out, []byte("\uFFFD"))
+	}
+	return out, name
+}
+
+func detectCharset(body []byte, contentType, media string) (enc encoding.Encoding, name string, bom int) {
+	switch {
+	case bytes.HasPrefix(body, []byte("\xef\xbb\xbf")):
+		enc, name = charset.Lookup("utf-8")
+		return enc, name, 3
+	case bytes.HasPrefix(body, []byte("\xfe\xff")):
+		enc, name = charset.Lookup("utf-16be")
+		return enc, name, 2
+	case bytes.HasPrefix(body, []byte("\xff\xfe")):
+		enc, name = charset.Lookup("utf-16le")
+		return enc, name, 2
+	}
+	if _, params, err := mime.ParseMediaType(contentType); err == nil {
+		if enc, name = charset.Lookup(params["charset"]); enc != nil {
+			return enc, name, 0
+		}
+	}
+	if media == "text/html" || media == "application/xhtml+xml" {
+		if label := metaCharset(body); label != "" {
+			if enc, name = charset.Lookup(label); enc != nil {
+				if strings.HasPrefix(name, "utf-16") {
+					// WHATWG: a <meta> can only be read if the page is
+					// ASCII-compatible, so it cannot really be UTF-16.
+					enc, name = charset.Lookup("utf-8")
+				}
+				return enc, name, 0
+			}
+		}
+	}
+	if utf8.Valid(body) {
+		enc, name = charset.Lookup("utf-8")
+		return enc, name, 0
+	}
+	enc, name, _ = charset.DetermineEncoding(body, contentType)
+	return enc, name, 0
+}
+
+// metaCharset finds <meta charset=...> or <meta http-equiv="Content-Type"
+// content="...; charset=..."> before <body>.
+func metaCharset(body []byte) string {
+	z := html.NewTokenizer(bytes.NewReader(body[:min(len(body), metaScanBytes)]))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return ""
+		case html.StartTagToken, html.SelfClosingTagToken:
+			tag, hasAttr := z.TagName()
+			switch string(tag) {
+			case "body":
+				return ""
+			case "meta":
+				if !hasAttr {
+					continue
+				}
+				var cs, equiv, content string
+				for more := true; more; {
+					var k, v []byte
+					k, v, more = z.TagAttr()
+					switch string(k) {
+					case "charset":
+						cs = string(v)
+					case "http-equiv":
+						equiv = strings.ToLower(string(v))
+					case "content":
+						content = string(v)
+					}
+				}
+				if cs != "" {
+					return strings.TrimSpace(cs)
+				}
+				if equiv == "content-type" {
+					if _, params, err := mime.ParseMediaType(content); err == nil && params["charset"] != "" {
+						return params["charset"]
+					}
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,346 @@
+package fetch
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/temoto/robotstxt"
+)
+
+const (
+	// robotsToken is the product token matched against User-agent lines.
+	// It stays "exolint" even with a custom Options.UserAgent, so a site
+	// that blocks exolint cannot be bypassed by renaming the client.
+	robotsToken = "exolint"
+	// RFC 9309 §2.5: parse at least 500 KiB; content past the limit is ignored.
+	robotsMaxBytes = 512 << 10
+	// RFC 9309 §2.3.1.2: follow at least five redirects.
+	robotsMaxRedirects = 5
+	// RFC 9309 §2.4: do not use a cached robots.txt for more than 24 hours.
+	robotsTTL = 24 * time.Hour
+	// A robots.txt that failed (5xx, unreachable) blocks the whole host, so
+	// it is retried sooner than a good one is refreshed.
+	robotsErrorTTL = 10 * time.Minute
+)
+
+// robotsEntry is the single-flight slot for one host's robots.txt: the first
+// caller fetches, everyone else waits on ready.
+type robotsEntry struct {
+	ready     chan struct{}
+	fetchedAt time.Time
+	ttl       time.Duration
+	policy    *robotsPolicy
+	err       error // only a context error: the fetch was abandoned, not answered
+}
+
+// robotsPolicy is the parsed answer for one host.
+type robotsPolicy struct {
+	denyAll    string           // non-empty: every path is disallowed, and this says why
+	group      *robotstxt.Group // nil means allow all
+	rules      []robotsRule     // the same group's Allow/Disallow lines, for explanations
+	crawlDelay time.Duration
+}
+
+type robotsRule struct {
+	allow bool
+	line  string // as written, e.g. "Disallow: /products/"
+	path  string
+	re    *regexp.Regexp // anchored; nil when path has no wildcard
+}
+
+// check returns nil if path (escaped path plus "?query") may be fetched.
+func (p *robotsPolicy) check(path string) error {
+	if p.denyAll != "" {
+		return fmt.Errorf("%w (%s)", ErrRobotsDisallowed, p.denyAll)
+	}
+	if p.group == nil || p.group.Test(path) {
+		return nil
+	}
+	// temoto/robotstxt said no. Confirm with the RFC's own matching before
+	// refusing: the library keeps the first of two equally long rules where
+	// RFC 9309 §2.2.2 says Allow wins, and it does not anchor wildcard
+	// patterns at the start of the path. The confirmation also finds the
+	// rule to quote to the user.
+	best, ok := longestMatch(p.rules, path)
+	if !ok || best.allow {
+		return nil
+	}
+	return fmt.Errorf("%w (rule %q)", ErrRobotsDisallowed, best.line)
+}
+
+// longestMatch implements RFC 9309 §2.2.2: the most specific (longest) rule
+// wins, Allow on a tie.
+func longestMatch(rules []robotsRule, path string) (robotsRule, bool) {
+	var (
+		best  robotsRule
+		found bool
+	)
+	for _, r := range rules {
+		var hit bool
+		if r.re != nil {
+			hit = r.re.MatchString(path)
+		} else {
+			hit = strings.HasPrefix(path, r.path)
+		}
+		if !hit {
+			continue
+		}
+		if !found || len(r.path) > len(best.path) || (len(r.path) == len(best.path) && r.allow && !best.allow) {
+			best, found = r, true
+		}
+	}
+	return best, found
+}
+
+// robotsFor returns the policy for h, fetching robots.txt once per host
+// (per TTL) no matter how many goroutines ask at the same time.
+func (f *Fetcher) robotsFor(ctx context.Context, origin *url.URL, h *host) (*robotsPolicy, error) {
+	for {
+		f.mu.Lock()
+		e := h.robots
+		if e != nil {
+			select {
+			case <-e.ready:
+				if f.now().Sub(e.fetchedAt) >= e.ttl {
+					e = nil
+				}
+			default:
+			}
+		}
+		if e == nil {
+			e = &robotsEntry{ready: make(chan struct{})}
+			h.robots = e
+			f.mu.Unlock()
+			f.loadRobots(ctx, origin, e)
+			close(e.ready)
+			if e.err != nil {
+				f.mu.Lock()
+				if h.robots == e {
+					h.robots = nil
+				}
+				f.mu.Unlock()
+				return nil, e.err
+			}
+			h.raiseDelay(e.policy.crawlDelay)
+			return e.policy, nil
+		}
+		f.mu.Unlock()
+		select {
+		case <-e.ready:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+		if e.err != nil {
+			// The goroutine that fetched gave up (its context ended);
+			// ours is still alive, so try again.
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		return e.policy, nil
+	}
+}
+
+// loadRobots fills e. Outcomes follow RFC 9309 §2.3.1: 2xx is parsed, 4xx
+// ("unavailable") allows everything, 5xx and network failure ("unreachable")
+// disallow everything.
+func (f *Fetcher) loadRobots(ctx context.Context, origin *url.URL, e *robotsEntry) {
+	e.ttl = robotsTTL
+	deny := func(reason string) {
+		e.ttl = robotsErrorTTL
+		e.policy = &robotsPolicy{denyAll: reason}
+	}
+	u := &url.URL{Scheme: origin.Scheme, Host: origin.Host, Path: "/robots.txt"}
+	for hops := 0; ; hops++ {
+		var (
+			status int
+			loc    string
+			body   []byte
+		)
+		err := f.do(ctx, u, nil, func(resp *http.Response) error {
+			status = resp.StatusCode
+			loc = resp.Header.Get("Location")
+			if status < 200 || status > 299 {
+				return nil
+			}
+			b, err := readBody(resp, robotsMaxBytes)
+			if errors.Is(err, ErrTooLarge) {
+				err = nil // §2.5: ignore what is past the limit
+			}
+			body = b
+			return err
+		})
+		e.fetchedAt = f.now()
+		if err != nil {
+			if ctxErr := ctx.Err(); ctxErr != nil {
+				e.err = ctxErr
+				return
+			}
+			deny("robots.txt unreachable: " + Describe(err) + "; RFC 9309 treats that as disallow-all")
+			return
+		}
+		switch {
+		case isRedirect(status) && loc != "":
+			next, perr := u.Parse(loc)
+			if perr != nil || hops+1 > robotsMaxRedirects || (next.Scheme != "http" && next.Scheme != "https") {
+				// §2.3.1.2: past five redirects the file counts as unavailable.
+				e.policy = &robotsPolicy{}
+				return
+			}
+			u = next
+			continue
+		case status == http.StatusTooManyRequests || status >= 500:
+			// 429 is a 4xx, but it means "slow down", not "no file";
+			// like major crawlers we treat it as a server error.
+			deny("robots.txt returned HTTP " + strconv.Itoa(status) + "; RFC 9309 treats that as disallow-all")
+			return
+		case status >= 200 && status <= 299:
+			e.policy = parseRobots(body)
+			return
+		default:
+			e.policy = &robotsPolicy{} // 4xx and oddities: unavailable, allow all
+			return
+		}
+	}
+}
+
+// parseRobots parses leniently: RFC 9309 asks crawlers to use whatever
+// lines they can, while temoto/robotstxt rejects the whole file on, say, a
+// Disallow before any User-agent. Such lines are dropped and the rest parsed.
+func parseRobots(body []byte) *robotsPolicy {
+	lines := scanRobots(body)
+	data, err := robotstxt.FromBytes(renderRobots(lines))
+	if err != nil {
+		return &robotsPolicy{denyAll: "robots.txt could not be parsed: " + oneLine(err.Error())}
+	}
+	group := data.FindGroup(robotsToken)
+	return &robotsPolicy{group: group, rules: groupRules(lines, robotsToken), crawlDelay: group.CrawlDelay}
+}
+
+type robotsLine struct {
+	key   string // lower-case field name
+	value string
+	raw   string // "Field: value" as written, comments stripped
+}
+
+// scanRobots splits robots.txt into field lines, dropping comments, blank
+// lines, and group-member lines that appear before any User-agent.
+func scanRobots(body []byte) []robotsLine {
+	var (
+		out     []robotsLine
+		inGroup bool
+	)
+	body = bytes.TrimPrefix(body, []byte("\xef\xbb\xbf"))
+	for _, l := range strings.FieldsFunc(string(body), func(r rune) bool { return r == '\n' || r == '\r' }) {
+		if i := strings.IndexByte(l, '#'); i >= 0 {
+			l = l[:i]
+		}
+		k, v, ok := strings.Cut(l, ":")
+		if !ok {
+			continue
+		}
+		k, v = strings.ToLower(strings.TrimSpace(k)), strings.TrimSpace(v)
+		switch k {
+		case "user-agent", "useragent":
+			inGroup = true
+		case "allow", "disallow":
+			if !inGroup {
+				continue
+			}
+		case "crawl-delay", "crawldelay":
+			d, err := strconv.ParseFloat(v, 64)
+			if !inGroup || err != nil || d < 0 || d > 1e6 {
+				continue
+			}
+		}
+		out = append(out, robotsLine{key: k, value: v, raw: strings.TrimSpace(l)})
+	}
+	return out
+}
+
+func renderRobots(lines []robotsLine) []byte {
+	var b bytes.Buffer
+	for _, l := range lines {
+		b.WriteString(l.key)
+		b.WriteString(": ")
+		b.WriteString(l.value)
+		b.WriteByte('\n')
+	}
+	return b.Bytes()
+}
+
+// groupRules returns the Allow/Disallow rules of the group temoto/robotstxt
+// selects for token (the longest User-agent that prefixes it, else "*"),
+// kept with their original text so a refusal can quote the rule.
+func groupRules(lines []robotsLine, token string) []robotsRule {
+	byAgent := map[string][]robotsRule{}
+	var (
+		agents    []string
+		lastAgent bool
+	)
+	for _, l := range lines {
+		switch l.key {
+		case "user-agent", "useragent":
+			if !lastAgent {
+				agents = agents[:0]
+			}
+			agents = append(agents, strings.ToLower(l.value))
+			lastAgent = true
+			continue
+		case "allow", "disallow":
+			if l.value != "" {
+				r := newRobotsRule(l)
+				for _, a := range agents {
+					byAgent[a] = append(byAgent[a], r)
+				}
+			}
+		}
+		lastAgent = false
+	}
+	chosen, n := "*", 0
+	for a := range byAgent {
+		if a != "*" && strings.HasPrefix(token, a) && len(a) > n {
+			chosen, n = a, len(a)
+		}
+	}
+	return byAgent[chosen]
+}
+
+func newRobotsRule(l robotsLine) robotsRule {
+	p := l.value
+	if !strings.HasPrefix(p, "/") && !strings.HasPrefix(p, "*") {
+		p = "/" + p
+	}
+	r := robotsRule{allow: l.key == "allow", line: l.raw, path: p}
+	if strings.ContainsAny(p, "*$") {
+		expr := regexp.QuoteMeta(p)
+		expr = strings.ReplaceAll(expr, `\*`, `.*`)
+		if strings.HasSuffix(expr, `\$`) {
+			expr = strings.TrimSuffix(expr, `\$`) + `$`
+		}
+		r.re = regexp.MustCompile("^" + expr) // QuoteMeta output always compiles
+	}
+	return r
+}
+
+// robotsPath is what robots rules are matched against (RFC 9309 §2.2.2):
+// the escaped path plus the query.
+func robotsPath(u *url.URL) string {
+	p := u.EscapedPath()
+	if p == "" {
+		p = "/"
+	}
+	if u.RawQuery != "" {
+		p += "?" + u.RawQuery
+	}
+	return p
+}
