@@ -306,14 +306,16 @@ func (f *Fetcher) fetchOne(ctx context.Context, u *url.URL) (*Response, *url.URL
 			if a.hasAfter && a.retryAfter > f.o.MaxRetryWait {
 				return nil, nil, &StatusError{Code: a.retry, URL: u.String(), Attempts: n, RetryAfter: a.retryAfter, MaxWait: f.o.MaxRetryWait}
 			}
-			if !retriesLeft {
-				return nil, nil, &StatusError{Code: a.retry, URL: u.String(), Attempts: n}
-			}
 			wait := backoff(n)
 			if a.hasAfter {
 				wait = a.retryAfter
 			}
+			// Even when we give up, the next request to this host (from
+			// another Fetch) should honour the wait the server asked for.
 			h.holdOff(f.now().Add(wait))
+			if !retriesLeft {
+				return nil, nil, &StatusError{Code: a.retry, URL: u.String(), Attempts: n}
+			}
 			continue
 		}
 		return a.res, a.next, nil

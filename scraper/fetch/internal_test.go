@@ -1,0 +1,100 @@
+package fetch
+
+import (
+	"net/url"
+	"testing"
+	"time"
+)
+
+func TestParseRetryAfter(t *testing.T) {
+	t.Parallel()
+	now := time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)
+	tests := []struct {
+		in   string
+		want time.Duration
+		ok   bool
+	}{
+		{"", 0, false},
+		{"0", 0, true},
+		{"120", 2 * time.Minute, true},
+		{" 5 ", 5 * time.Second, true},
+		{"-3", 0, false},
+		{"soon", 0, false},
+		{"Sat, 01 Mar 2025 12:00:30 GMT", 30 * time.Second, true},
+		{"Sat, 01 Mar 2025 11:00:00 GMT", 0, true}, // in the past: go now
+		{"99999999999999999999", 0, false},
+		{"9999999999", 24 * time.Hour, true},
+	}
+	for _, tt := range tests {
+		got, ok := parseRetryAfter(tt.in, now)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("parseRetryAfter(%q) = %v, %v; want %v, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestBackoffBounds(t *testing.T) {
+	t.Parallel()
+	for attempt := 1; attempt <= 70; attempt++ {
+		hi := backoffBase << (attempt - 1)
+		if hi > backoffMax || hi <= 0 {
+			hi = backoffMax
+		}
+		for range 50 {
+			if d := backoff(attempt); d < hi/2 || d > hi {
+				t.Fatalf("backoff(%d) = %v, want within [%v, %v]", attempt, d, hi/2, hi)
+			}
+		}
+	}
+}
+
+func TestOriginKey(t *testing.T) {
+	t.Parallel()
+	tests := map[string]string{
+		"http://Shop.Example/x":      "http://shop.example:80",
+		"http://shop.example:80/y":   "http://shop.example:80",
+		"https://shop.example/":      "https://shop.example:443",
+		"https://shop.example:8443/": "https://shop.example:8443",
+		"http://[::1]:8080/":         "http://[::1]:8080",
+	}
+	for in, want := range tests {
+		u, err := url.Parse(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := originKey(u); got != want {
+			t.Errorf("originKey(%s) = %s, want %s", in, got, want)
+		}
+	}
+}
+
+func TestRobotsPath(t *testing.T) {
+	t.Parallel()
+	tests := map[string]string{
+		"https://x":                 "/",
+		"https://x/a%20b/c?q=1&r=2": "/a%20b/c?q=1&r=2",
+		"https://x/%E3%82%A8/serum": "/%E3%82%A8/serum",
+		"https://x/products/x#frag": "/products/x",
+	}
+	for in, want := range tests {
+		u, _ := url.Parse(in)
+		if got := robotsPath(u); got != want {
+			t.Errorf("robotsPath(%s) = %s, want %s", in, got, want)
+		}
+	}
+}
+
+func TestParseRobotsBadFile(t *testing.T) {
+	t.Parallel()
+	// Lines temoto/robotstxt would reject are dropped, not fatal.
+	p := parseRobots([]byte("Crawl-delay: 5\nUser-agent: *\nCrawl-delay: soon\nDisallow: /x\n"))
+	if p.denyAll != "" {
+		t.Fatalf("denyAll = %q", p.denyAll)
+	}
+	if err := p.check("/x/1"); err == nil {
+		t.Error("/x/1 allowed")
+	}
+	if err := p.check("/y"); err != nil {
+		t.Errorf("/y: %v", err)
+	}
+}
