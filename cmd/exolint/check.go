@@ -1,0 +1,164 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/exolint/exolint/reports"
+	"github.com/exolint/exolint/rules"
+	"github.com/exolint/exolint/scraper"
+	"github.com/exolint/exolint/scraper/fetch"
+)
+
+const (
+	flagFormat      = "format"
+	flagFailOn      = "fail-on"
+	flagMarket      = "market"
+	flagStdinFormat = "stdin-format"
+	flagJobs        = "jobs"
+	flagUserAgent   = "user-agent"
+	flagTimeout     = "timeout"
+)
+
+func checkCommand(s streams) *cli.Command {
+	return &cli.Command{
+		Name:      "check",
+		Usage:     "lint files, directories, URLs or stdin (-)",
+		ArgsUsage: "TARGET...",
+		Description: `Reads HTML, Markdown and text files (directories are walked for .html .htm .md
+.markdown .txt), product page URLs, or standard input ("-"), and reports exosome claims,
+their disclosed source and testing, and wording problems.
+
+Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage error,
+or an input that could not be read or fetched.`,
+		Flags: []cli.Flag{
+			&cli.StringSliceFlag{Name: flagFormat, Aliases: []string{"f"}, Value: cli.NewStringSlice("text"),
+				Usage: "output format: text or json; FORMAT=FILE writes to a file (repeatable)"},
+			&cli.StringFlag{Name: flagFailOn, Value: "warning", Usage: "exit 1 when a finding is at or above: error, warning, info or none"},
+			&cli.StringFlag{Name: flagMarket, Aliases: []string{"m"}, Value: "all", Usage: "markets to judge by: us,eu,uk,kr,jp,cn,tw,ca or all"},
+			&cli.StringFlag{Name: flagStdinFormat, Usage: "format of standard input: html, md or text (default: guessed)"},
+			&cli.IntFlag{Name: flagJobs, Aliases: []string{"j"}, Usage: "inputs checked at once (default: number of CPUs)"},
+			&cli.StringFlag{Name: flagUserAgent, Usage: "User-Agent for fetching URLs (default names exolint and its version)"},
+			&cli.DurationFlag{Name: flagTimeout, Value: 30 * time.Second, Usage: "time limit for fetching one URL"},
+		},
+		Action: func(c *cli.Context) error {
+			opts, err := checkOptionsFrom(c)
+			if err != nil {
+				return err
+			}
+			return runCheck(c, s, opts)
+		},
+	}
+}
+
+// checkOptions is what the check command was asked to do.
+type checkOptions struct {
+	targets     []string
+	outputs     []output
+	failOn      rules.Severity
+	markets     []rules.Market
+	stdinFormat string
+	jobs        int
+	userAgent   string
+	timeout     time.Duration
+}
+
+// output is one --format value: a format and where to write it ("" =
+// stdout).
+type output struct{ format, path string }
+
+func checkOptionsFrom(c *cli.Context) (checkOptions, error) {
+	o := checkOptions{targets: c.Args().Slice(), jobs: c.Int(flagJobs), userAgent: c.String(flagUserAgent), timeout: c.Duration(flagTimeout)}
+	if len(o.targets) == 0 {
+		return o, usagef("check needs at least one file, directory, URL or - for stdin")
+	}
+	var err error
+	if o.failOn, err = rules.ParseSeverity(c.String(flagFailOn)); err != nil {
+		return o, &usageError{err: fmt.Errorf("--fail-on: %w", err)}
+	}
+	if o.markets, err = rules.ParseMarkets(c.String(flagMarket)); err != nil {
+		return o, &usageError{err: fmt.Errorf("--market: %w", err)}
+	}
+	if o.stdinFormat, err = scraper.ParseFormat(c.String(flagStdinFormat)); err != nil {
+		return o, &usageError{err: fmt.Errorf("--stdin-format: %w", err)}
+	}
+	stdoutTaken := false
+	for _, v := range c.StringSlice(flagFormat) {
+		format, path, _ := strings.Cut(v, "=")
+		if !knownFormat(format) {
+			return o, usagef("--format: unknown format %q (want text or json)", format)
+		}
+		if path == "" || path == "-" {
+			if stdoutTaken {
+				return o, usagef("--format: only one format can go to standard output; give the others a file (FORMAT=FILE)")
+			}
+			stdoutTaken = true
+			path = ""
+		}
+		o.outputs = append(o.outputs, output{format: format, path: path})
+	}
+	return o, nil
+}
+
+func knownFormat(f string) bool { return f == "text" || f == "json" }
+
+func runCheck(c *cli.Context, s streams, o checkOptions) error {
+	engine, err := rules.NewEngine(rules.All(), o.markets)
+	if err != nil {
+		return err
+	}
+	loader := &scraper.Loader{
+		Reader:      scraper.NewReader(),
+		Fetcher:     fetch.New(fetch.Options{Version: toolVersion(), UserAgent: o.userAgent, Timeout: o.timeout}),
+		Stdin:       s.stdin,
+		StdinFormat: o.stdinFormat,
+	}
+	res := &reports.Result{
+		Tool:    reports.Tool{Name: "exolint", Version: toolVersion()},
+		Markets: o.markets,
+		Rules:   engine.Rules(),
+	}
+	err = engine.Run(c.Context, scraper.ExpandArgs(o.targets), loader.Load, o.jobs, func(d *rules.DocResult) error {
+		res.Documents = append(res.Documents, d)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, out := range o.outputs {
+		if err := writeOutput(s, out, res); err != nil {
+			return err
+		}
+	}
+	return verdict(res, o.failOn)
+}
+
+// verdict turns a result into the error that decides the exit code.
+func verdict(res *reports.Result, failOn rules.Severity) error {
+	sum := res.Summarize()
+	if sum.Errors > 0 {
+		return errInputs
+	}
+	if failOn == rules.Off {
+		return nil
+	}
+	for _, d := range res.Documents {
+		for _, f := range d.Findings {
+			if f.Severity >= failOn {
+				return errFindings
+			}
+		}
+	}
+	return nil
+}
+
+func writeOutput(s streams, out output, res *reports.Result) error {
+	if out.path == "" {
+		return render(s.stdout, out.format, res, useColor(s))
+	}
+	return writeFileAtomic(out.path, func(f *os.File) error { return render(f, out.format, res, false) })
+}

@@ -1,0 +1,277 @@
+package rules
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/exolint/exolint/scraper"
+)
+
+// Hit is a term match in a given block.
+type Hit struct {
+	Block int
+	Match
+}
+
+// Span returns the hit's place.
+func (h Hit) Span() Span { return Span{Block: h.Block, Start: h.Start, End: h.End} }
+
+// Sentence is a range of a block's text that ends at sentence punctuation or
+// a line break.
+type Sentence struct {
+	Start, End       int // bytes
+	TokStart, TokEnd int
+	Question         bool
+}
+
+// BlockInfo is one block with its tokens, term matches and sentences,
+// computed once per document and shared by every rule.
+type BlockInfo struct {
+	*scraper.Block
+	Tokens    []Token
+	Sentences []Sentence
+}
+
+// Analysis is the per-document work every rule shares.
+type Analysis struct {
+	Doc    *scraper.Document
+	Blocks []BlockInfo
+	Facts  Facts
+	hits   map[string][]Hit
+	// sentence flags, by block then sentence index
+	disclaimer [][]bool
+	attributed [][]bool
+}
+
+func analyze(doc *scraper.Document, lx *Lexicon) *Analysis {
+	a := &Analysis{Doc: doc, hits: map[string][]Hit{}}
+	a.Blocks = make([]BlockInfo, len(doc.Blocks))
+	for i := range doc.Blocks {
+		b := &doc.Blocks[i]
+		toks := tokenize(b.Text, nil)
+		bi := BlockInfo{Block: b, Tokens: toks, Sentences: sentences(b.Text, toks)}
+		a.Blocks[i] = bi
+		lx.Scan(toks, func(m Match) {
+			hs := a.hits[m.Term.Group]
+			// Two terms of one group on the same words ("exosome" and
+			// "exosom*") are one hit.
+			for k := len(hs) - 1; k >= 0 && hs[k].Block == i && hs[k].Start == m.Start; k-- {
+				if hs[k].End == m.End {
+					return
+				}
+			}
+			a.hits[m.Term.Group] = append(hs, Hit{Block: i, Match: m})
+		})
+	}
+	a.disclaimer = a.flagSentences("disclaimer")
+	a.attributed = a.flagSentences("attribution")
+	return a
+}
+
+func (a *Analysis) flagSentences(group string) [][]bool {
+	flags := make([][]bool, len(a.Blocks))
+	for _, h := range a.hits[group] {
+		if flags[h.Block] == nil {
+			flags[h.Block] = make([]bool, len(a.Blocks[h.Block].Sentences))
+		}
+		flags[h.Block][a.sentenceIndex(h)] = true
+	}
+	return flags
+}
+
+// Hits returns the matches of a term group in document order.
+func (a *Analysis) Hits(group string) []Hit { return a.hits[group] }
+
+// sentences splits text at ". ", "! ", "? ", CJK full stops and line breaks.
+func sentences(text string, toks []Token) []Sentence {
+	var out []Sentence
+	start := 0
+	emit := func(end int, q bool) {
+		if strings.TrimSpace(text[start:end]) != "" {
+			out = append(out, Sentence{Start: start, End: end, Question: q})
+		}
+		start = end
+	}
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch r {
+		case '\n':
+			emit(i, false)
+			start = i + size
+		case '.', '!', '?', ';':
+			next := i + size
+			if next >= len(text) || text[next] == ' ' || text[next] == '\n' {
+				// "No. 1", "approx. 5" and decimals are not sentence ends.
+				if r == '.' && endsWithAbbrev(text[start:i]) {
+					break
+				}
+				emit(next, r == '?')
+			}
+		case '。', '！', '？':
+			emit(i+size, r == '？')
+		}
+		i += size
+	}
+	emit(len(text), strings.HasSuffix(strings.TrimSpace(text[start:]), "?"))
+	// token ranges
+	ti := 0
+	for si := range out {
+		for ti < len(toks) && toks[ti].Start < out[si].Start {
+			ti++
+		}
+		out[si].TokStart = ti
+		for ti < len(toks) && toks[ti].Start < out[si].End {
+			ti++
+		}
+		out[si].TokEnd = ti
+	}
+	return out
+}
+
+func endsWithAbbrev(s string) bool {
+	s = strings.ToLower(strings.TrimSpace(s))
+	for _, ab := range []string{"no", "approx", "e.g", "i.e", "vs", "dr", "st", "incl", "fig", "ca", "mr", "ms", "mrs"} {
+		if strings.HasSuffix(s, " "+ab) || s == ab {
+			return true
+		}
+	}
+	return false
+}
+
+func (a *Analysis) sentenceIndex(h Hit) int {
+	ss := a.Blocks[h.Block].Sentences
+	for i, s := range ss {
+		if h.Start < s.End {
+			return i
+		}
+	}
+	return len(ss) - 1
+}
+
+// SentenceOf returns the sentence a hit stands in.
+func (a *Analysis) SentenceOf(h Hit) Sentence {
+	return a.Blocks[h.Block].Sentences[a.sentenceIndex(h)]
+}
+
+// sameSentence reports whether two hits share a block and sentence.
+func (a *Analysis) sameSentence(x, y Hit) bool {
+	return x.Block == y.Block && a.sentenceIndex(x) == a.sentenceIndex(y)
+}
+
+// Negated reports whether a negation governs the hit: "not", "no", "never",
+// "without"… up to four words before it in the same sentence, or, for
+// Korean, Japanese and Chinese, a negating ending shortly after it.
+func (a *Analysis) Negated(h Hit) bool {
+	for _, n := range a.hits["negation"] {
+		if n.Block != h.Block || !a.sameSentence(n, h) {
+			continue
+		}
+		if n.TokEnd <= h.TokStart && h.TokStart-n.TokEnd <= 4 {
+			return true
+		}
+		if n.TokStart >= h.TokEnd && n.TokStart-h.TokEnd <= 6 && a.isCJKHit(h) {
+			return true
+		}
+	}
+	return false
+}
+
+func (a *Analysis) isCJKHit(h Hit) bool {
+	r, _ := utf8.DecodeRuneInString(a.Blocks[h.Block].Text[h.Start:])
+	return isCJK(r)
+}
+
+// InDisclaimer reports whether the hit stands in a disclaimer sentence such
+// as "These statements have not been evaluated by the FDA".
+func (a *Analysis) InDisclaimer(h Hit) bool {
+	f := a.disclaimer[h.Block]
+	return f != nil && f[a.sentenceIndex(h)]
+}
+
+// InQuestion reports whether the hit stands in a question ("Are exosomes
+// safe?"), as FAQ pages ask them.
+func (a *Analysis) InQuestion(h Hit) bool { return a.SentenceOf(h).Question }
+
+// Attributed reports whether the sentence reports someone else's words (a
+// regulator, researchers, a news report) rather than the seller's.
+func (a *Analysis) Attributed(h Hit) bool {
+	f := a.attributed[h.Block]
+	return f != nil && f[a.sentenceIndex(h)]
+}
+
+// Quoted reports whether the hit stands inside quotation marks that hold
+// more than a word or two: a quotation, not scare quotes around a boast.
+func (a *Analysis) Quoted(h Hit) bool {
+	text := a.Blocks[h.Block].Text
+	s := a.SentenceOf(h)
+	before := text[s.Start:h.Start]
+	after := text[h.End:s.End]
+	for _, q := range [][2]string{{"“", "”"}, {"\"", "\""}, {"«", "»"}, {"「", "」"}, {"『", "』"}, {"„", "“"}} {
+		open := strings.LastIndex(before, q[0])
+		if open < 0 || (q[0] == q[1] && strings.Count(before, q[0])%2 == 0) {
+			continue
+		}
+		closeAt := strings.Index(after, q[1])
+		if closeAt < 0 {
+			continue
+		}
+		quoted := before[open+len(q[0]):] + text[h.Start:h.End] + after[:closeAt]
+		if len(strings.Fields(quoted)) >= 4 {
+			return true
+		}
+	}
+	return false
+}
+
+// AppearanceQualified reports whether appearance wording ("the look of",
+// "visibly", "feels") governs the hit, which keeps a claim cosmetic.
+func (a *Analysis) AppearanceQualified(h Hit) bool {
+	for _, q := range a.hits["appearance"] {
+		if q.Block != h.Block || !a.sameSentence(q, h) {
+			continue
+		}
+		if q.TokEnd <= h.TokStart+1 && h.TokStart-q.TokEnd <= 4 && q.TokEnd <= h.TokEnd {
+			return true
+		}
+	}
+	return false
+}
+
+// IsCopy reports whether a hit stands in the seller's own words: not in
+// user content, not negated, not in a disclaimer, question or quotation,
+// and not attributed to someone else.
+func (a *Analysis) IsCopy(h Hit) bool {
+	b := a.Blocks[h.Block]
+	if b.Region == scraper.RegionUserContent {
+		return false
+	}
+	return !a.Negated(h) && !a.InDisclaimer(h) && !a.InQuestion(h) && !a.Quoted(h) && !a.Attributed(h)
+}
+
+// Context returns the sentence around a span for people-facing output, cut
+// to a readable length, with the span's offsets inside it.
+func (a *Analysis) Context(at Span) (string, int, int) {
+	b := a.Blocks[at.Block]
+	s := a.SentenceOf(Hit{Block: at.Block, Match: Match{Start: at.Start, End: at.End}})
+	start, end := s.Start, s.End
+	if end < at.End {
+		end = at.End
+	}
+	const room = 80
+	if at.Start-start > room {
+		start = at.Start - room
+		for start < at.Start && !utf8.RuneStart(b.Text[start]) {
+			start++
+		}
+	}
+	if end-at.End > room {
+		end = at.End + room
+		for end > at.End && end < len(b.Text) && !utf8.RuneStart(b.Text[end]) {
+			end--
+		}
+	}
+	lead := len(b.Text[start:at.Start]) - len(strings.TrimLeft(b.Text[start:at.Start], " "))
+	start += lead
+	ctx := strings.TrimRight(b.Text[start:end], " ")
+	return ctx, at.Start - start, at.End - start
+}

@@ -1,0 +1,85 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+)
+
+// ApprovalClaim flags claims of approval, registration or medical standing.
+func ApprovalClaim() *Rule {
+	return &Rule{
+		ID:    "approval-claim",
+		Title: "claim of regulatory approval or medical standing",
+		Doc: `Cosmetics are not approved by the FDA, the MHRA, the EU or the MFDS, and no exosome product
+of any kind is FDA-approved (FDA safety notification, 2019, and consumer alert, 2020). A
+registration or listing number does not denote approval (21 CFR 720.9), and EU rules forbid
+presenting legal compliance as approval (Regulation 655/2013). Korea's guideline bans hospital-
+and pharmacy-use wording such as 병원용 and 피부과전용. "Not FDA approved" and "not evaluated by
+the FDA" are disclaimers, not claims, and are not flagged.
+
+What satisfies it: drop the badge. If a facility is registered, say so without implying that the
+product was reviewed.`,
+		Bad:       "FDA-approved exosome serum, hospital-grade strength.",
+		Good:      "Exosome serum made in a facility registered with the FDA; cosmetics are not FDA-approved.",
+		Severity:  Error,
+		Citations: []string{"fda-psn-2019", "fda-consumer-2020", "cfr-720-9", "eu-655-2013", "kr-mfds-2025"},
+		Check:     checkApprovalClaim,
+	}
+}
+
+func checkApprovalClaim(p *Pass) {
+	covered := map[[2]int]bool{}
+	for _, h := range longestFirst(p.Hits("approval")) {
+		if !p.IsCopy(h) || overlaps(covered, h) {
+			continue
+		}
+		markCovered(covered, h)
+		word := p.Blocks[h.Block].Text[h.Start:h.End]
+		d := Diagnostic{At: h.Span()}
+		switch {
+		case registeredFacility(p.Analysis, h):
+			d.Message = fmt.Sprintf("%q describes the facility, but reads as approval of the product: registration is not approval", word)
+			d.Severity = allMarkets(Info)
+		case p.Facts.ExosomeClaim:
+			d.Message = fmt.Sprintf("%q on an exosome product: no exosome product is approved by the FDA or any other major regulator", word)
+		case isStanding(word):
+			d.Message = fmt.Sprintf("%q presents a cosmetic as a medical or professional product", word)
+			d.Severity = allMarkets(Warning)
+			d.Severity[KR] = Error
+		default:
+			d.Message = fmt.Sprintf("%q: cosmetics are not approved by regulators, and saying so misleads", word)
+		}
+		p.Report(d)
+	}
+}
+
+// registeredFacility recognises "FDA-registered facility" and the like.
+func registeredFacility(a *Analysis, h Hit) bool {
+	toks := a.Blocks[h.Block].Tokens
+	if h.TokEnd >= len(toks) {
+		return false
+	}
+	switch toks[h.TokEnd].Key {
+	case "facility", "manufacturer", "lab", "laboratory", "factory", "plant":
+		return true
+	}
+	return false
+}
+
+func isStanding(word string) bool {
+	w := strings.ToLower(word)
+	for _, s := range []string{"grade", "clinic", "professional", "dermatologist", "병원", "피부과", "약국", "医院", "医療"} {
+		if strings.Contains(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func allMarkets(s Severity) map[Market]Severity {
+	m := map[Market]Severity{}
+	for _, mk := range AllMarkets() {
+		m[mk] = s
+	}
+	return m
+}

@@ -1,0 +1,46 @@
+package rules
+
+// Citation is a source a rule rests on.
+type Citation struct {
+	Key   string `json:"key"`
+	Title string `json:"title"`
+	URL   string `json:"url"`
+}
+
+// Citations returns the sources rules and term lists cite, by key. The facts
+// behind each are summarised in the project's regulatory notes; the wording
+// here is ours.
+func Citations() map[string]Citation {
+	list := []Citation{
+		{"fda-psn-2019", "FDA, Public Safety Notification on Exosome Products (6 Dec 2019): there are no FDA-approved exosome products", "https://www.fda.gov/vaccines-blood-biologics/safety-availability-biologics/public-safety-notification-exosome-products"},
+		{"fda-consumer-2020", "FDA, Consumer Alert on Regenerative Medicine Products Including Stem Cells and Exosomes (22 Jul 2020)", "https://www.fda.gov/vaccines-blood-biologics/consumers-biologics/consumer-alert-regenerative-medicine-products-including-stem-cells-and-exosomes"},
+		{"fda-consumer-2021", "FDA, Important Patient and Consumer Information About Regenerative Medicine Therapies (2021)", "https://www.fda.gov/vaccines-blood-biologics/consumers-biologics/important-patient-and-consumer-information-about-regenerative-medicine-therapies"},
+		{"fda-cosmetic-drug", "FDA, Is It a Cosmetic, a Drug, or Both? (FD&C Act §201(i) and §201(g)(1))", "https://www.fda.gov/cosmetics/cosmetics-laws-regulations/it-cosmetic-drug-or-both-or-it-soap"},
+		{"fda-drug-claims-letters", "FDA, Warning Letters Address Drug Claims Made for Products Marketed as Cosmetics", "https://www.fda.gov/cosmetics/warning-letters-related-cosmetics/warning-letters-address-drug-claims-made-products-marketed-cosmetics"},
+		{"fda-eucyt-2020", "FDA warning letter to EUCYT Laboratories (4 Jun 2020): donor eligibility, sterility failures", "https://www.fda.gov/inspections-compliance-enforcement-and-criminal-investigations/warning-letters"},
+		{"fda-supreme-2025", "FDA warning letter CBER 25-700749, Supreme Rejuvenation LLC (5 May 2025): umbilical-cord exosome gels with particle counts", "https://www.fda.gov/inspections-compliance-enforcement-and-criminal-investigations/warning-letters"},
+		{"cfr-720-9", "21 CFR 720.9: a registration or filing number does not denote FDA approval", "https://www.ecfr.gov/current/title-21/chapter-I/subchapter-G/part-720/section-720.9"},
+		{"ftc-hpcg-2022", "FTC, Health Products Compliance Guidance (Dec 2022): competent and reliable scientific evidence", "https://www.ftc.gov/business-guidance/resources/health-products-compliance-guidance"},
+		{"eu-annex-ii-416", "Regulation (EC) No 1223/2009, Annex II entry 416: cells, tissues or products of human origin are prohibited in cosmetics", "https://ec.europa.eu/growth/tools-databases/cosing/"},
+		{"eu-655-2013", "Regulation (EU) No 655/2013: common criteria for cosmetic claims (legal compliance, truthfulness, evidential support, honesty, fairness)", "https://eur-lex.europa.eu/eli/reg/2013/655/oj"},
+		{"eu-claims-technical-2017", "EU Technical Document on Cosmetic Claims (3 Jul 2017), Annex III free-from and Annex IV hypoallergenic", "https://single-market-economy.ec.europa.eu/sectors/cosmetics/cosmetic-products-specific-topics/cosmetic-claims_en"},
+		{"cap-12-1", "CAP Code rule 12.1: objective claims need evidence, medicinal claims only for licensed medicines", "https://www.asa.org.uk/type/non_broadcast/code_section/12.html"},
+		{"cap-physiological", "CAP advice, Beauty and cosmetics: physiological effect (appearance wording is acceptable; cell regeneration is not)", "https://www.asa.org.uk/advice-online/beauty-and-cosmetics-physiological-effect.html"},
+		{"cap-anti-ageing", "CAP advice, Anti-ageing: general (efficacy claims need tests on people; no objective claims from customer surveys)", "https://www.asa.org.uk/advice-online/anti-ageing-general.html"},
+		{"asa-perfect-cosmetics", "ASA ruling on The Perfect Cosmetics Company (A17-408741): 'miracle' and 'erases wrinkles in 60 seconds' upheld", "https://www.asa.org.uk/rulings/the-perfect-cosmetics-company-ltd-a17-408741.html"},
+		{"asa-easylife", "ASA ruling on Easylife Group (A20-1072807): 'say goodbye to wrinkles in 7 days', 'Miracle' upheld", "https://www.asa.org.uk/rulings/easylife-group-ltd-a20-1072807-easylife-group-ltd.html"},
+		{"kr-mfds-2025", "MFDS, Cosmetic Labeling and Advertising Management Guideline, revised 21 Jan 2025: bare 엑소좀 banned, 식물/우유 엑소좀 allowed; hospital and needle wording banned", "http://cncnews.co.kr/mobile/article.html?no=9806"},
+		{"kr-mfds-2010", "MFDS safety standard for human cell culture media in cosmetics: donor screening, sterility, viral and purity tests", "https://hankyung.com/article/2010060783381"},
+		{"cn-nmpa-labeling", "China, Cosmetic Labeling Management Measures (in force 1 May 2022) and Cosmetic Naming Guide: no absolute or medical terms", "http://www.cjgxw.com/Content/2022/04-28/1615260060.html"},
+		{"hc-notice-2025", "Health Canada, Notice on topical products containing human-derived exosomes, EVs or conditioned media (14 Aug 2025)", "https://www.canada.ca/en/health-canada/programs/consultation-classification-topical-products-containing-human-derived-exosomes-extracellular-vesicles-cell-conditioned-media/notice.html"},
+		{"misev2018", "Théry et al., MISEV2018, J Extracell Vesicles 7:1535750: quantification, markers and single-vesicle characterisation", "https://doi.org/10.1080/20013078.2018.1535750"},
+		{"misev2023", "Welsh et al., MISEV2023, J Extracell Vesicles (2024): 'extracellular vesicle' as the generic term; EV mimetics", "https://pmc.ncbi.nlm.nih.gov/articles/PMC10850029/"},
+		{"inci-naming", "INCI naming practice for vesicles: species + tissue + Exosomes (characterised) or Vesicles/Extracellular Vesicles (plants)", "https://www.zmuni.com/en/news/navigatingcomplianceforplantderivedvesiclesandexosomelikeing/"},
+		{"zmuni-plant-ev", "Guangdong MPA (Sept 2022): 'exosome cosmetics' a pseudo-concept; plant or animal 'exosome' products contain extracts", "http://health.dzwindows.com/health/2022/0909/43303.html"},
+	}
+	m := make(map[string]Citation, len(list))
+	for _, c := range list {
+		m[c.Key] = c
+	}
+	return m
+}

@@ -1,0 +1,226 @@
+package rules
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/exolint/exolint/scraper"
+)
+
+// Facts say what a page claims and discloses, whatever the findings.
+type Facts struct {
+	ExosomeClaim bool             `json:"exosome_claim"`
+	Claims       []Fact           `json:"claims"`
+	Sources      []SourceFact     `json:"sources"`
+	Testing      []TestingFact    `json:"testing"`
+	Ingredients  []IngredientFact `json:"ingredients"`
+	// Discussion is set when the page reads as an article about exosomes
+	// rather than a listing that sells them; claim rules then stay quiet.
+	Discussion bool `json:"discussion,omitempty"`
+
+	claimHits []Hit
+}
+
+// Fact is a piece of text at a place.
+type Fact struct {
+	Text   string `json:"text"`
+	Line   int    `json:"line"`
+	Column int    `json:"column"`
+}
+
+// SourceFact is a disclosed origin of the exosomes.
+type SourceFact struct {
+	Kind   string `json:"kind"` // plant, human, animal, microbial, synthetic
+	Detail string `json:"detail"`
+	Fact
+}
+
+// TestingFact is a disclosed test or verification.
+type TestingFact struct {
+	Kind string `json:"kind"` // characterization, safety, third-party, certificate, clinical
+	Fact
+}
+
+// IngredientFact is one parsed ingredient.
+type IngredientFact struct {
+	Name       string `json:"name"`
+	EVRelated  bool   `json:"ev_related"`
+	SourceKind string `json:"source_kind"`
+}
+
+// ClaimHits returns the exosome claims as hits, in document order. Rules about
+// something missing report at the first one.
+func (f *Facts) ClaimHits() []Hit { return f.claimHits }
+
+func (a *Analysis) fact(h Hit) Fact {
+	b := a.Blocks[h.Block]
+	s, _ := b.SourceRange(h.Start, h.End)
+	p := a.Doc.Position(s)
+	return Fact{Text: b.Text[h.Start:h.End], Line: p.Line, Column: p.Column}
+}
+
+func (a *Analysis) computeFacts() {
+	f := &a.Facts
+	f.Claims, f.Sources, f.Testing, f.Ingredients = []Fact{}, []SourceFact{}, []TestingFact{}, []IngredientFact{}
+	f.Discussion = a.isDiscussion()
+
+	var strong []Hit
+	for _, h := range a.hits["ev-claim"] {
+		if a.Blocks[h.Block].Kind == scraper.KindIngredients || !a.IsCopy(h) {
+			continue
+		}
+		strong = append(strong, h)
+	}
+	claims := strong
+	if len(strong) > 0 {
+		for _, h := range a.hits["ev-claim-weak"] {
+			if a.Blocks[h.Block].Kind != scraper.KindIngredients && a.IsCopy(h) {
+				claims = append(claims, h)
+			}
+		}
+		sortHits(claims)
+	}
+	if !f.Discussion {
+		f.claimHits = claims
+		f.ExosomeClaim = len(claims) > 0
+		for _, h := range claims {
+			f.Claims = append(f.Claims, a.fact(h))
+		}
+	}
+
+	seen := map[string]bool{}
+	for _, kind := range []string{"human", "plant", "animal", "microbial", "synthetic"} {
+		for _, h := range a.hits["source-"+kind] {
+			if !a.disclosesSource(h) {
+				continue
+			}
+			detail := strings.ToLower(a.Blocks[h.Block].Text[h.Start:h.End])
+			if seen[kind+"\x00"+detail] {
+				continue
+			}
+			seen[kind+"\x00"+detail] = true
+			f.Sources = append(f.Sources, SourceFact{Kind: kind, Detail: detail, Fact: a.fact(h)})
+		}
+	}
+	sort.SliceStable(f.Sources, func(i, j int) bool { return lessFact(f.Sources[i].Fact, f.Sources[j].Fact) })
+
+	seen = map[string]bool{}
+	for _, kind := range []string{"characterization", "safety", "third-party", "certificate", "clinical"} {
+		for _, h := range a.hits["testing-"+kind] {
+			if !a.disclosesTesting(h, kind) {
+				continue
+			}
+			text := strings.ToLower(a.Blocks[h.Block].Text[h.Start:h.End])
+			if seen[kind+"\x00"+text] {
+				continue
+			}
+			seen[kind+"\x00"+text] = true
+			f.Testing = append(f.Testing, TestingFact{Kind: kind, Fact: a.fact(h)})
+		}
+	}
+	sort.SliceStable(f.Testing, func(i, j int) bool { return lessFact(f.Testing[i].Fact, f.Testing[j].Fact) })
+}
+
+func lessFact(x, y Fact) bool {
+	if x.Line != y.Line {
+		return x.Line < y.Line
+	}
+	return x.Column < y.Column
+}
+
+func sortHits(hs []Hit) {
+	sort.SliceStable(hs, func(i, j int) bool {
+		if hs[i].Block != hs[j].Block {
+			return hs[i].Block < hs[j].Block
+		}
+		return hs[i].Start < hs[j].Start
+	})
+}
+
+// evNear reports whether an EV word (or, in ingredient lists, a culture-media
+// word) stands near the hit: in the same sentence or the next or previous one
+// of copy, or within a few words of an ingredient name.
+func (a *Analysis) evNear(h Hit) bool {
+	b := a.Blocks[h.Block]
+	groups := []string{"ev-claim", "ev-claim-weak"}
+	if b.Kind == scraper.KindIngredients {
+		groups = append(groups, "source-vague")
+	}
+	si := a.sentenceIndex(h)
+	for _, g := range groups {
+		for _, e := range a.hits[g] {
+			if e.Block != h.Block {
+				continue
+			}
+			if b.Kind == scraper.KindIngredients {
+				if abs(e.TokStart-h.TokStart) <= 8 && !crossesSeparator(b.Text, h, e) {
+					return true
+				}
+				continue
+			}
+			if d := a.sentenceIndex(e) - si; d >= -1 && d <= 1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// crossesSeparator reports whether an ingredient-list separator stands
+// between two hits, so "Rose Water, Human … Exosomes" does not join the two.
+func crossesSeparator(text string, x, y Hit) bool {
+	lo, hi := x.End, y.Start
+	if y.Start < x.Start {
+		lo, hi = y.End, x.Start
+	}
+	if lo >= hi {
+		return false
+	}
+	return strings.ContainsAny(text[lo:hi], ",;\n、，•")
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+func (a *Analysis) disclosesSource(h Hit) bool {
+	b := a.Blocks[h.Block]
+	if b.Region == scraper.RegionUserContent || a.Negated(h) || a.InQuestion(h) {
+		return false
+	}
+	return a.evNear(h)
+}
+
+func (a *Analysis) disclosesTesting(h Hit, kind string) bool {
+	b := a.Blocks[h.Block]
+	if b.Region == scraper.RegionUserContent || b.Kind == scraper.KindIngredients || !a.IsCopy(h) {
+		return false
+	}
+	if kind != "clinical" {
+		return true
+	}
+	// A clinical study counts only with its size or length nearby.
+	for _, d := range a.hits["study-detail"] {
+		if a.sameSentence(d, h) || (d.Block == h.Block && abs(a.sentenceIndex(d)-a.sentenceIndex(h)) <= 1) {
+			return true
+		}
+	}
+	return false
+}
+
+// isDiscussion reports a page that talks about exosomes without selling:
+// news, science explainers. It needs no sign of selling and at least two
+// different signs of an article.
+func (a *Analysis) isDiscussion() bool {
+	if a.Doc.Structured || len(a.hits["selling"]) > 0 {
+		return false
+	}
+	distinct := map[string]bool{}
+	for _, h := range a.hits["discussion"] {
+		distinct[h.Term.Text] = true
+	}
+	return len(distinct) >= 2
+}

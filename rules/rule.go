@@ -1,0 +1,82 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/exolint/exolint/scraper"
+)
+
+// Rule is one check. Rules are values: adding one means a file with its
+// definition, a line in all.go and a fixture folder in testdata/<id>/.
+type Rule struct {
+	ID    string // stable, kebab-case, used in config, suppressions and docs anchors
+	Title string // one line, lower case, no final period
+	Doc   string // why it matters and what satisfies it
+	Bad   string // copy that triggers the rule
+	Good  string // a compliant rewrite that does not
+	// Severity applies in every market not listed in Markets.
+	Severity Severity
+	// Markets overrides the severity per market; Off means the rule does not
+	// apply there.
+	Markets   map[Market]Severity
+	Citations []string // keys of Citations()
+	Check     func(*Pass)
+}
+
+// SeverityIn is the rule's severity in market m.
+func (r *Rule) SeverityIn(m Market) Severity {
+	if s, ok := r.Markets[m]; ok {
+		return s
+	}
+	return r.Severity
+}
+
+// Span is a range of one block's text.
+type Span struct {
+	Block      int // index into Document.Blocks
+	Start, End int // byte offsets in the block's text
+}
+
+// Diagnostic is what a rule reports; the engine turns it into a Finding.
+type Diagnostic struct {
+	At      Span
+	Message string
+	Suggest string // a compliant rewrite of the matched text, if there is a safe one
+	// Severity, when set, overrides the rule's severity for the markets it
+	// names (for example an escalation when a disease is named).
+	Severity map[Market]Severity
+}
+
+// Finding is a reported problem at an exact place.
+type Finding struct {
+	Rule       string
+	Severity   Severity
+	Markets    []Market
+	Message    string
+	Suggestion string
+	Start, End scraper.Position // End is one past the last character
+	Match      string
+	Kind       scraper.Kind
+	Region     scraper.Region
+	// Context is the plain-text sentence around the match, with the match
+	// at Context[ContextStart:ContextEnd], for people-facing output.
+	Context      string
+	ContextStart int
+	ContextEnd   int
+}
+
+// Pass is what a rule's Check sees: the document, its analysis and facts, and
+// a way to report. A check never prints, sorts or decides exit codes.
+type Pass struct {
+	Rule *Rule
+	*Analysis
+	report func(Diagnostic)
+}
+
+// Report records a diagnostic.
+func (p *Pass) Report(d Diagnostic) { p.report(d) }
+
+// Reportf records a diagnostic with a formatted message.
+func (p *Pass) Reportf(at Span, format string, args ...any) {
+	p.report(Diagnostic{At: at, Message: fmt.Sprintf(format, args...)})
+}

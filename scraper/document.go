@@ -1,0 +1,270 @@
+// Package scraper turns inputs (HTML, Markdown, plain text, fetched pages) into a
+// Document: ordered text blocks whose every byte maps back to a line and column of
+// the original input. Rules and reports never re-search the source; they carry
+// positions from here.
+package scraper
+
+import (
+	"sort"
+	"unicode/utf8"
+)
+
+// Kind says what part of a page a block came from. Rules use it as their scope.
+type Kind string
+
+// Block kinds. The list is closed so rules can switch on it.
+const (
+	KindTitle           Kind = "title"            // <title>, front-matter title
+	KindProductName     Kind = "product-name"     // h1 or JSON-LD name
+	KindHeading         Kind = "heading"          // h2-h6, <summary>, tab labels
+	KindParagraph       Kind = "paragraph"        // p, div text, plain-text paragraphs
+	KindListItem        Kind = "list-item"        // li, Markdown bullets, Amazon feature bullets
+	KindTableCell       Kind = "table-cell"       // td, th
+	KindQuote           Kind = "quote"            // blockquote, q
+	KindImageAlt        Kind = "image-alt"        // img alt text
+	KindMetaDescription Kind = "meta-description" // <meta name=description>, og:description
+	KindJSONLD          Kind = "jsonld-description"
+	KindIngredients     Kind = "ingredients" // the whole ingredient list, one block
+)
+
+// Region says whose words a block carries. Claims in user content (reviews,
+// Q&A) are not the brand's copy, though regulators may still count them.
+type Region string
+
+// Regions of a page.
+const (
+	RegionCopy        Region = ""             // the brand's own copy
+	RegionUserContent Region = "user-content" // reviews, testimonials, Q&A
+)
+
+// Position is a place in the original input. Line and Column are 1-based;
+// Column counts Unicode code points (a tab or a multi-byte letter is one
+// column). ByteColumn is the 1-based column in UTF-8 bytes, for formats that
+// want bytes (reviewdog).
+type Position struct {
+	Offset     int `json:"offset"`
+	Line       int `json:"line"`
+	Column     int `json:"column"`
+	ByteColumn int `json:"-"`
+}
+
+// Block is one run of text with a kind and a map back to the source.
+type Block struct {
+	Kind   Kind
+	Region Region
+	Text   string
+	segs   []segment
+}
+
+// segment maps text[textStart:nextSeg.textStart] to the source. A verbatim
+// segment maps byte for byte; an atomic one (a decoded entity, collapsed white
+// space, an inserted separator) maps every byte to the whole source range.
+type segment struct {
+	textStart int
+	srcStart  int
+	srcEnd    int
+	verbatim  bool
+}
+
+// SourceRange maps the text range [start, end) of the block to a byte range of
+// the source.
+func (b *Block) SourceRange(start, end int) (int, int) {
+	if len(b.segs) == 0 {
+		return 0, 0
+	}
+	if end <= start {
+		s := b.srcOffset(start)
+		return s, s
+	}
+	s := b.srcOffset(start)
+	i := b.segIndex(end - 1)
+	g := b.segs[i]
+	e := g.srcEnd
+	if g.verbatim {
+		e = g.srcStart + (end - g.textStart)
+	}
+	if e < s {
+		e = s
+	}
+	return s, e
+}
+
+func (b *Block) srcOffset(off int) int {
+	g := b.segs[b.segIndex(off)]
+	if g.verbatim {
+		return g.srcStart + (off - g.textStart)
+	}
+	return g.srcStart
+}
+
+func (b *Block) segIndex(off int) int {
+	i := sort.Search(len(b.segs), func(i int) bool { return b.segs[i].textStart > off })
+	if i == 0 {
+		return 0
+	}
+	return i - 1
+}
+
+// Product is what the page says it sells.
+type Product struct {
+	Name  string `json:"name,omitempty"`
+	Brand string `json:"brand,omitempty"`
+	URL   string `json:"url,omitempty"`
+	SKU   string `json:"sku,omitempty"`
+	GTIN  string `json:"gtin,omitempty"`
+}
+
+// Document is one input, read.
+type Document struct {
+	Source  string // path or URL as given
+	Format  string // "html", "markdown", "text"
+	Product Product
+	// Structured is set when the page carries schema.org Product data, a
+	// sure sign that it sells something.
+	Structured bool
+	Blocks     []Block
+	// Notes are things the reader noticed that a user should know (for
+	// example, a page that renders its copy with JavaScript).
+	Notes      []string
+	lineStarts []int
+	src        []byte
+}
+
+// Position converts a source byte offset to line and column.
+func (d *Document) Position(off int) Position {
+	if off < 0 {
+		off = 0
+	}
+	if off > len(d.src) {
+		off = len(d.src)
+	}
+	i := sort.SearchInts(d.lineStarts, off+1) - 1
+	if i < 0 {
+		i = 0
+	}
+	ls := d.lineStarts[i]
+	return Position{
+		Offset:     off,
+		Line:       i + 1,
+		Column:     utf8.RuneCount(d.src[ls:off]) + 1,
+		ByteColumn: off - ls + 1,
+	}
+}
+
+// Line returns the text of source line n (1-based) without its line break.
+func (d *Document) Line(n int) string {
+	if n < 1 || n > len(d.lineStarts) {
+		return ""
+	}
+	start := d.lineStarts[n-1]
+	end := len(d.src)
+	if n < len(d.lineStarts) {
+		end = d.lineStarts[n]
+	}
+	for end > start && (d.src[end-1] == '\n' || d.src[end-1] == '\r') {
+		end--
+	}
+	return string(d.src[start:end])
+}
+
+// Size is the number of source bytes.
+func (d *Document) Size() int { return len(d.src) }
+
+// newDocument indexes line starts. A line ends at "\n", "\r\n" or a lone "\r",
+// as browsers and editors count them.
+func newDocument(source, format string, src []byte) *Document {
+	starts := make([]int, 1, 64)
+	for i := 0; i < len(src); i++ {
+		switch src[i] {
+		case '\n':
+			starts = append(starts, i+1)
+		case '\r':
+			if i+1 < len(src) && src[i+1] == '\n' {
+				continue
+			}
+			starts = append(starts, i+1)
+		}
+	}
+	return &Document{Source: source, Format: format, src: src, lineStarts: starts}
+}
+
+// blockBuilder accumulates a block's text with its source map, collapsing
+// white space the way a browser renders it.
+type blockBuilder struct {
+	kind      Kind
+	region    Region
+	buf       []byte
+	segs      []segment
+	pendingWS int // source offset of pending white space, -1 when none
+	pendingWE int
+}
+
+func newBlockBuilder(kind Kind, region Region) *blockBuilder {
+	return &blockBuilder{kind: kind, region: region, pendingWS: -1}
+}
+
+func (bb *blockBuilder) empty() bool { return len(bb.buf) == 0 }
+
+// space records collapsible white space at src[start:end].
+func (bb *blockBuilder) space(start, end int) {
+	if bb.pendingWS < 0 {
+		bb.pendingWS = start
+	}
+	bb.pendingWE = end
+}
+
+func (bb *blockBuilder) flushSpace() {
+	if bb.pendingWS < 0 {
+		return
+	}
+	if len(bb.buf) > 0 {
+		bb.segs = append(bb.segs, segment{textStart: len(bb.buf), srcStart: bb.pendingWS, srcEnd: bb.pendingWE})
+		bb.buf = append(bb.buf, ' ')
+	}
+	bb.pendingWS = -1
+}
+
+// verbatim appends text that stands in the source as is, at src offset.
+func (bb *blockBuilder) verbatim(text []byte, src int) {
+	if len(text) == 0 {
+		return
+	}
+	bb.flushSpace()
+	n := len(bb.segs)
+	if n > 0 {
+		last := bb.segs[n-1]
+		if last.verbatim && last.srcStart+(len(bb.buf)-last.textStart) == src {
+			bb.buf = append(bb.buf, text...)
+			return
+		}
+	}
+	bb.segs = append(bb.segs, segment{textStart: len(bb.buf), srcStart: src, srcEnd: src + len(text), verbatim: true})
+	bb.buf = append(bb.buf, text...)
+}
+
+// atomic appends text that stands for the whole source range [start, end),
+// such as a decoded entity.
+func (bb *blockBuilder) atomic(text string, start, end int) {
+	if text == "" {
+		return
+	}
+	bb.flushSpace()
+	bb.segs = append(bb.segs, segment{textStart: len(bb.buf), srcStart: start, srcEnd: end})
+	bb.buf = append(bb.buf, text...)
+}
+
+// separator inserts a break between two pieces of one block (for example
+// between ingredient-list lines) mapped to the given source offset.
+func (bb *blockBuilder) separator(sep string, at int) {
+	if len(bb.buf) == 0 {
+		bb.pendingWS = -1
+		return
+	}
+	bb.pendingWS = -1
+	bb.segs = append(bb.segs, segment{textStart: len(bb.buf), srcStart: at, srcEnd: at})
+	bb.buf = append(bb.buf, sep...)
+}
+
+func (bb *blockBuilder) block() Block {
+	return Block{Kind: bb.kind, Region: bb.region, Text: string(bb.buf), segs: bb.segs}
+}

@@ -1,0 +1,584 @@
+package scraper
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Reader turns input bytes into Documents. It holds compiled patterns, so
+// make one and reuse it; it is safe for concurrent use.
+type Reader struct {
+	ingLabel   *regexp.Regexp
+	ingPrefix  *regexp.Regexp
+	mdHeading  *regexp.Regexp
+	mdListItem *regexp.Regexp
+	mdQuote    *regexp.Regexp
+	bullet     *regexp.Regexp
+}
+
+// NewReader returns a Reader.
+func NewReader() *Reader {
+	return &Reader{
+		ingLabel:   ingredientLabel(),
+		ingPrefix:  ingredientPrefix(),
+		mdHeading:  regexp.MustCompile(`^ {0,3}(#{1,6})[ \t]+`),
+		mdListItem: regexp.MustCompile(`^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+`),
+		mdQuote:    regexp.MustCompile(`^[ \t]*>[ \t]?`),
+		bullet:     regexp.MustCompile(`^[ \t]*(?:[-*•·▪►✓✔]|\d{1,3}[.)])[ \t]+`),
+	}
+}
+
+// elemInfo is what the walker remembers about an open element.
+type elemInfo struct {
+	tag        atom.Atom
+	name       string
+	skip       bool // content not linted (nav, script, cookie banner…)
+	user       bool // reviews, Q&A
+	ingredient bool // an ingredients tab, panel or accordion body
+	block      bool
+}
+
+type htmlWalker struct {
+	r     *Reader
+	doc   *Document
+	stack []elemInfo
+	cur   *blockBuilder
+	// ingredient list state
+	ing         *blockBuilder
+	ingDepth    int // the ingredient section ends when the stack is shorter than this
+	ingLevel    int // heading level that opened it; a heading at or above ends it
+	headLevel   int // level of the heading block being built, 0 when none
+	skipDepth   int // >0 while inside skipped content
+	textBytes   int
+	scriptBytes int
+	meta        metaInfo
+	blocks      []Block
+}
+
+type metaInfo struct {
+	title, ogTitle, ogURL, canonical, brand string
+	descriptions                            []Block // meta description, og:description, JSON-LD description
+	jsonld                                  [][2]int
+}
+
+// ReadHTML reads an HTML page. src must be UTF-8 (see Decode).
+func (r *Reader) ReadHTML(source string, src []byte) *Document {
+	doc := newDocument(source, "html", src)
+	w := &htmlWalker{r: r, doc: doc}
+	z := html.NewTokenizer(bytes.NewReader(src))
+	off := 0
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		raw := z.Raw()
+		start := off
+		off += len(raw)
+		switch tt {
+		case html.TextToken:
+			w.text(raw, start)
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			w.start(string(name), raw, start, tt == html.SelfClosingTagToken)
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			w.end(string(name))
+		}
+	}
+	w.flush()
+	w.flushIngredients()
+	w.finish()
+	return doc
+}
+
+func (w *htmlWalker) inSkip() bool { return w.skipDepth > 0 }
+
+func (w *htmlWalker) region() Region {
+	for i := len(w.stack) - 1; i >= 0; i-- {
+		if w.stack[i].user {
+			return RegionUserContent
+		}
+	}
+	return RegionCopy
+}
+
+func (w *htmlWalker) kind() Kind {
+	for i := len(w.stack) - 1; i >= 0; i-- {
+		switch w.stack[i].tag {
+		case atom.Title:
+			return KindTitle
+		case atom.H1:
+			return KindProductName
+		case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Summary, atom.Dt:
+			return KindHeading
+		case atom.Li:
+			return KindListItem
+		case atom.Td, atom.Th:
+			return KindTableCell
+		case atom.Blockquote, atom.Q:
+			return KindQuote
+		case atom.P, atom.Div, atom.Section, atom.Article, atom.Main, atom.Dd, atom.Body:
+			return KindParagraph
+		}
+	}
+	return KindParagraph
+}
+
+func headingLevel(a atom.Atom) int {
+	switch a {
+	case atom.H1:
+		return 1
+	case atom.H2:
+		return 2
+	case atom.H3:
+		return 3
+	case atom.H4:
+		return 4
+	case atom.H5:
+		return 5
+	case atom.H6:
+		return 6
+	case atom.Summary, atom.Dt, atom.Button, atom.Label, atom.Strong, atom.B:
+		return 7 // a label, not a heading: ends nothing
+	}
+	return 0
+}
+
+func (w *htmlWalker) text(raw []byte, start int) {
+	if w.inSkip() {
+		if len(w.stack) > 0 && w.stack[len(w.stack)-1].tag == atom.Script {
+			w.scriptBytes += len(raw)
+		}
+		return
+	}
+	if len(w.stack) > 0 {
+		switch w.stack[len(w.stack)-1].tag {
+		case atom.Script:
+			w.meta.jsonld = append(w.meta.jsonld, [2]int{start, start + len(raw)})
+			return
+		case atom.Style:
+			return
+		}
+	}
+	if w.cur == nil {
+		if len(bytes.TrimSpace(raw)) == 0 {
+			return
+		}
+		w.cur = newBlockBuilder(w.kind(), w.region())
+	}
+	w.textBytes += len(raw)
+	w.cur.addText(raw, start, true)
+}
+
+// blockTags break text into blocks; inline tags (b, a, span…) do not.
+func isBlockTag(a atom.Atom) bool {
+	switch a {
+	case atom.P, atom.Div, atom.Section, atom.Article, atom.Main, atom.Li, atom.Ul, atom.Ol, atom.Dl,
+		atom.Dt, atom.Dd, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Td, atom.Th, atom.Tr,
+		atom.Table, atom.Blockquote, atom.Summary, atom.Details, atom.Figcaption, atom.Figure, atom.Header,
+		atom.Footer, atom.Nav, atom.Aside, atom.Form, atom.Label, atom.Br, atom.Hr, atom.Option, atom.Button,
+		atom.Title, atom.Address, atom.Pre, atom.Dialog, atom.Caption, atom.Legend, atom.Fieldset,
+		atom.Tbody, atom.Thead, atom.Tfoot, atom.Body, atom.Head, atom.Html, atom.Select, atom.Textarea,
+		atom.Img, atom.Meta, atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Iframe, atom.Svg:
+		return true
+	}
+	return false
+}
+
+func isVoid(a atom.Atom) bool {
+	switch a {
+	case atom.Area, atom.Base, atom.Br, atom.Col, atom.Embed, atom.Hr, atom.Img, atom.Input, atom.Link,
+		atom.Meta, atom.Param, atom.Source, atom.Track, atom.Wbr:
+		return true
+	}
+	return false
+}
+
+func (w *htmlWalker) start(name string, raw []byte, start int, selfClosing bool) {
+	a := atom.Lookup([]byte(name))
+	attrs := tagAttrs(raw)
+	if isBlockTag(a) {
+		w.flush()
+	}
+	switch a {
+	case atom.Meta:
+		if !w.inSkip() {
+			w.metaTag(attrs, raw, start)
+		}
+		return
+	case atom.Link:
+		if strings.EqualFold(attrs.get(raw, "rel"), "canonical") {
+			w.meta.canonical = attrs.get(raw, "href")
+		}
+		return
+	case atom.Img:
+		if !w.inSkip() {
+			if at, ok := attrs.find("alt"); ok && at.valEnd > at.valStart {
+				bb := newBlockBuilder(KindImageAlt, w.region())
+				bb.addText(raw[at.valStart:at.valEnd], start+at.valStart, true)
+				w.emit(bb)
+			}
+		}
+		return
+	}
+	if isVoid(a) || selfClosing {
+		return
+	}
+	info := elemInfo{tag: a, name: name, block: isBlockTag(a)}
+	classID := strings.ToLower(attrs.get(raw, "class") + " " + attrs.get(raw, "id") + " " + attrs.get(raw, "data-section-type"))
+	role := strings.ToLower(attrs.get(raw, "role"))
+	switch {
+	case a == atom.Script:
+		typ := strings.ToLower(attrs.get(raw, "type"))
+		if !strings.Contains(typ, "ld+json") {
+			info.skip = true
+		}
+	case a == atom.Style || a == atom.Noscript || a == atom.Template || a == atom.Svg || a == atom.Iframe ||
+		a == atom.Nav || a == atom.Footer || a == atom.Select || a == atom.Textarea:
+		info.skip = true
+	case a == atom.Header && !w.insideContent():
+		info.skip = true
+	case role == "navigation" || role == "banner" || role == "contentinfo":
+		info.skip = true
+	case hasToken(classID, skipTokens()):
+		info.skip = true
+	}
+	if !info.skip {
+		if hasToken(classID, userTokens()) {
+			info.user = true
+		}
+		if isIngredientContainer(classID) {
+			info.ingredient = true
+		}
+	}
+	if info.skip {
+		w.skipDepth++
+	}
+	if level := headingLevel(a); level > 0 && level < 7 && !w.inSkip() {
+		// A heading at or above the level that opened an ingredient section
+		// closes it.
+		if w.ing != nil && level <= w.ingLevel {
+			w.flushIngredients()
+		}
+	}
+	w.stack = append(w.stack, info)
+	if info.ingredient && !w.inSkip() && w.ing == nil {
+		w.ing = newBlockBuilder(KindIngredients, w.region())
+		w.ingDepth = len(w.stack)
+		w.ingLevel = 0
+	}
+	if lv := headingLevel(a); lv > 0 {
+		w.headLevel = lv
+	}
+}
+
+// insideContent reports whether the walker is inside main or article, where a
+// <header> is part of the product rather than the site banner.
+func (w *htmlWalker) insideContent() bool {
+	for _, e := range w.stack {
+		if e.tag == atom.Main || e.tag == atom.Article || e.tag == atom.Section {
+			return true
+		}
+	}
+	return false
+}
+
+func (w *htmlWalker) end(name string) {
+	a := atom.Lookup([]byte(name))
+	// Pop to the matching element; ignore stray end tags.
+	idx := -1
+	for i := len(w.stack) - 1; i >= 0; i-- {
+		if w.stack[i].name == name {
+			idx = i
+			break
+		}
+	}
+	if idx < 0 {
+		if isBlockTag(a) {
+			w.flush()
+		}
+		return
+	}
+	for i := len(w.stack) - 1; i >= idx; i-- {
+		if w.stack[i].skip {
+			w.skipDepth--
+		}
+	}
+	w.stack = w.stack[:idx]
+	if isBlockTag(a) {
+		// Flushed after the pop, so that a label which opens an ingredient
+		// section records its parent's depth, not its own.
+		w.flush()
+	}
+	if w.ing != nil && len(w.stack) < w.ingDepth {
+		w.flushIngredients()
+	}
+}
+
+// flush ends the block being built.
+func (w *htmlWalker) flush() {
+	bb := w.cur
+	w.cur = nil
+	level := w.headLevel
+	w.headLevel = 0
+	if bb == nil || bb.empty() {
+		return
+	}
+	text := string(bb.buf)
+	if w.r.ingLabel.MatchString(text) && bb.region == RegionCopy {
+		// A label that opens an ingredient section: what follows, up to the
+		// end of the enclosing element or the next heading, is the list.
+		if w.ing != nil && w.ing.empty() {
+			// an ingredients panel whose first line is its own label
+			bb.kind = KindHeading
+			w.blocks = append(w.blocks, bb.block())
+			return
+		}
+		w.flushIngredients()
+		bb.kind = KindHeading
+		w.blocks = append(w.blocks, bb.block())
+		w.ing = newBlockBuilder(KindIngredients, RegionCopy)
+		w.ingDepth = len(w.stack)
+		if level == 0 || level == 7 {
+			w.ingLevel = 0
+		} else {
+			w.ingLevel = level
+		}
+		return
+	}
+	if w.ing != nil {
+		w.appendIngredients(bb)
+		return
+	}
+	if w.r.ingPrefix.MatchString(text) && bb.region == RegionCopy {
+		bb.kind = KindIngredients
+	}
+	w.emit(bb)
+}
+
+func (w *htmlWalker) appendIngredients(bb *blockBuilder) {
+	if !w.ing.empty() {
+		w.ing.separator("\n", bb.segs[0].srcStart)
+	}
+	base := len(w.ing.buf)
+	for _, s := range bb.segs {
+		s.textStart += base
+		w.ing.segs = append(w.ing.segs, s)
+	}
+	w.ing.buf = append(w.ing.buf, bb.buf...)
+}
+
+func (w *htmlWalker) flushIngredients() {
+	if w.ing == nil {
+		return
+	}
+	bb := w.ing
+	w.ing = nil
+	if !bb.empty() {
+		w.blocks = append(w.blocks, bb.block())
+	}
+}
+
+func (w *htmlWalker) emit(bb *blockBuilder) {
+	if bb.empty() {
+		return
+	}
+	if w.ing != nil && bb.kind != KindImageAlt {
+		w.appendIngredients(bb)
+		return
+	}
+	w.blocks = append(w.blocks, bb.block())
+}
+
+func (w *htmlWalker) metaTag(attrs attrList, raw []byte, start int) {
+	key := strings.ToLower(attrs.get(raw, "name"))
+	if key == "" {
+		key = strings.ToLower(attrs.get(raw, "property"))
+	}
+	switch key {
+	case "description", "og:description", "twitter:description":
+		if at, ok := attrs.find("content"); ok && at.valEnd > at.valStart {
+			bb := newBlockBuilder(KindMetaDescription, RegionCopy)
+			bb.addText(raw[at.valStart:at.valEnd], start+at.valStart, true)
+			if !bb.empty() {
+				w.meta.descriptions = append(w.meta.descriptions, bb.block())
+			}
+		}
+	case "og:title":
+		w.meta.ogTitle = attrs.get(raw, "content")
+	case "og:url":
+		w.meta.ogURL = attrs.get(raw, "content")
+	case "product:brand", "og:brand":
+		w.meta.brand = attrs.get(raw, "content")
+	}
+}
+
+// finish fills in product identity and adds the head's descriptions when the
+// body does not already say the same thing (so a claim is reported once).
+func (w *htmlWalker) finish() {
+	doc := w.doc
+	for _, b := range w.blocks {
+		if b.Kind == KindTitle && w.meta.title == "" {
+			w.meta.title = b.Text
+		}
+	}
+	p := Product{}
+	for _, span := range w.meta.jsonld {
+		if extractJSONLD(doc.src, span[0], span[1], &p, &w.meta) {
+			doc.Structured = true
+		}
+	}
+	if p.Name == "" {
+		for _, b := range w.blocks {
+			if b.Kind == KindProductName {
+				p.Name = b.Text
+				break
+			}
+		}
+	}
+	if p.Name == "" {
+		p.Name = firstNonEmpty(w.meta.ogTitle, trimTitle(w.meta.title))
+	}
+	if p.URL == "" {
+		p.URL = firstNonEmpty(w.meta.canonical, w.meta.ogURL)
+	}
+	if p.Brand == "" {
+		p.Brand = w.meta.brand
+	}
+	doc.Product = p
+
+	var body strings.Builder
+	for _, b := range w.blocks {
+		body.WriteString(normalizeForCompare(b.Text))
+		body.WriteByte(' ')
+	}
+	seen := body.String()
+	var head []Block
+	for _, d := range w.meta.descriptions {
+		key := normalizeForCompare(d.Text)
+		if len(key) > 60 {
+			key = key[:60]
+		}
+		if strings.Contains(seen, key) {
+			continue
+		}
+		seen += " " + normalizeForCompare(d.Text)
+		head = append(head, d)
+	}
+	// <title> repeats the product name with the shop's; lint it only when
+	// the page names the product nowhere else.
+	kept := w.blocks[:0]
+	named := doc.Structured || hasKind(w.blocks, KindProductName)
+	for _, b := range w.blocks {
+		if b.Kind == KindTitle && named {
+			continue
+		}
+		kept = append(kept, b)
+	}
+	doc.Blocks = append(head, kept...)
+	if w.textBytes < 400 && w.scriptBytes > 20*1024 {
+		doc.Notes = append(doc.Notes, "the page renders its content with JavaScript: the HTML holds little text, so only its metadata was read")
+	}
+}
+
+func hasKind(bs []Block, k Kind) bool {
+	for _, b := range bs {
+		if b.Kind == k {
+			return true
+		}
+	}
+	return false
+}
+
+func normalizeForCompare(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range strings.ToLower(s) {
+		if r == ' ' || r == '\n' || r == '\t' {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, v := range s {
+		if strings.TrimSpace(v) != "" {
+			return strings.TrimSpace(v)
+		}
+	}
+	return ""
+}
+
+// trimTitle drops the shop name that <title> usually carries after a bar or dash.
+func trimTitle(t string) string {
+	for _, sep := range []string{" | ", " – ", " — ", " - ", " :: "} {
+		if i := strings.Index(t, sep); i > 0 {
+			return strings.TrimSpace(t[:i])
+		}
+	}
+	return strings.TrimSpace(t)
+}
+
+// skipTokens are class or id words of page furniture that is not product copy.
+func skipTokens() []string {
+	return []string{"cookie", "cookies", "consent", "gdpr", "newsletter", "breadcrumb", "breadcrumbs",
+		"related", "recommendations", "recommendation", "recommended", "upsell", "cross-sell", "crosssell",
+		"recently-viewed", "announcement", "mega-menu", "menu-drawer", "navbar", "navigation", "site-nav",
+		"site-header", "site-footer", "cart-drawer", "mini-cart", "minicart", "skip-link", "visually-hidden",
+		"sr-only", "share", "social-sharing", "payment-icons", "you-may-also-like", "logo", "site-logo", "header-logo"}
+}
+
+// userTokens mark reviews, testimonials and Q&A: what customers wrote.
+func userTokens() []string {
+	return []string{"review", "reviews", "testimonial", "testimonials", "ugc", "comment", "comments",
+		"qna", "questions", "answers", "q-and-a", "jdgm-rev", "yotpo", "okendo-reviews", "stamped-reviews",
+		"loox", "spr-review", "customer-reviews", "cm-cr-review", "askpdp"}
+}
+
+// hasToken reports whether the class/id string holds one of the words, as a
+// whole class name or as a dash- or underscore-separated part of one.
+func hasToken(classID string, words []string) bool {
+	for _, cls := range strings.Fields(classID) {
+		for _, w := range words {
+			if cls == w || strings.HasPrefix(cls, w+"-") || strings.HasPrefix(cls, w+"_") ||
+				strings.HasSuffix(cls, "-"+w) || strings.HasSuffix(cls, "_"+w) || strings.Contains(cls, "-"+w+"-") ||
+				strings.Contains(cls, "__"+w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isIngredientContainer recognises an ingredients tab panel or accordion body
+// by its class or id, but not a "key ingredients" marketing block.
+func isIngredientContainer(classID string) bool {
+	for _, cls := range strings.Fields(classID) {
+		parts := strings.FieldsFunc(cls, func(r rune) bool { return r == '-' || r == '_' })
+		hit, marketing := false, false
+		for _, p := range parts {
+			switch p {
+			case "ingredients", "ingredient", "inci", "ingredientlist":
+				hit = true
+			case "key", "hero", "star", "featured", "highlight", "highlights", "spotlight", "title", "label", "heading", "link":
+				marketing = true
+			}
+		}
+		if hit && !marketing {
+			return true
+		}
+	}
+	return false
+}

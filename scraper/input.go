@@ -1,0 +1,185 @@
+package scraper
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/exolint/exolint/scraper/fetch"
+)
+
+// Errors about inputs.
+var (
+	ErrNoInput     = errors.New("no input")
+	ErrNotLintable = errors.New("not a file exolint reads")
+	ErrTooLarge    = errors.New("input too large")
+)
+
+// InputKind says where an input comes from.
+type InputKind int
+
+// Input kinds.
+const (
+	InputFile InputKind = iota
+	InputURL
+	InputStdin
+)
+
+// Input is one thing to lint, as the user named it (a directory expands to
+// the files in it).
+type Input struct {
+	Name   string
+	Kind   InputKind
+	Format string // "" to decide by extension or content
+	// Err is set when the argument itself could not be used (a missing
+	// file); the input is still reported, with this reason.
+	Err error
+}
+
+// ExpandArgs turns command-line arguments into inputs: "-" is standard input,
+// http(s) URLs are fetched, directories are walked for .html, .htm, .md,
+// .markdown and .txt files (hidden directories skipped), in a stable order.
+func ExpandArgs(args []string) []Input {
+	var out []Input
+	for _, arg := range args {
+		switch {
+		case arg == "-":
+			out = append(out, Input{Name: "-", Kind: InputStdin})
+		case strings.HasPrefix(arg, "http://") || strings.HasPrefix(arg, "https://"):
+			out = append(out, Input{Name: arg, Kind: InputURL})
+		default:
+			out = append(out, expandPath(arg)...)
+		}
+	}
+	return out
+}
+
+func expandPath(p string) []Input {
+	st, err := os.Stat(p)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			err = fmt.Errorf("no such file or directory")
+		}
+		return []Input{{Name: p, Kind: InputFile, Err: err}}
+	}
+	if !st.IsDir() {
+		return []Input{{Name: p, Kind: InputFile, Format: FormatFor(p)}}
+	}
+	var files []string
+	walkErr := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			files = append(files, path+"\x00"+err.Error())
+			return nil
+		}
+		if d.IsDir() {
+			if path != p && strings.HasPrefix(d.Name(), ".") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if FormatFor(path) != "" {
+			files = append(files, path)
+		}
+		return nil
+	})
+	if walkErr != nil {
+		return []Input{{Name: p, Kind: InputFile, Err: walkErr}}
+	}
+	sort.Strings(files)
+	out := make([]Input, 0, len(files))
+	for _, f := range files {
+		if name, msg, bad := strings.Cut(f, "\x00"); bad {
+			out = append(out, Input{Name: name, Kind: InputFile, Err: errors.New(msg)})
+			continue
+		}
+		out = append(out, Input{Name: f, Kind: InputFile, Format: FormatFor(f)})
+	}
+	return out
+}
+
+// Loader reads inputs into Documents.
+type Loader struct {
+	Reader      *Reader
+	Fetcher     *fetch.Fetcher // nil: URLs are refused
+	Stdin       io.Reader
+	StdinFormat string
+	MaxFileSize int64 // 0: 50 MB
+}
+
+// Load reads one input.
+func (l *Loader) Load(ctx context.Context, in Input) (*Document, error) {
+	if in.Err != nil {
+		return nil, in.Err
+	}
+	limit := l.MaxFileSize
+	if limit <= 0 {
+		limit = 50 << 20
+	}
+	switch in.Kind {
+	case InputURL:
+		if l.Fetcher == nil {
+			return nil, fmt.Errorf("%w: URLs are not allowed here", ErrNotLintable)
+		}
+		res, err := l.Fetcher.Fetch(ctx, in.Name)
+		if err != nil {
+			return nil, errors.New(fetch.Describe(err))
+		}
+		format := formatForMedia(res.ContentType, res.Body)
+		doc, err := l.Reader.Read(in.Name, res.Body, format)
+		if err != nil {
+			return nil, err
+		}
+		if res.FinalURL != "" && res.FinalURL != in.Name && doc.Product.URL == "" {
+			doc.Product.URL = res.FinalURL
+		}
+		return doc, nil
+	case InputStdin:
+		if l.Stdin == nil {
+			return nil, ErrNoInput
+		}
+		data, err := readCapped(l.Stdin, limit)
+		if err != nil {
+			return nil, err
+		}
+		return l.Reader.Read("-", data, l.StdinFormat)
+	}
+	f, err := os.Open(in.Name)
+	if err != nil {
+		return nil, fmt.Errorf("open: %w", err)
+	}
+	defer f.Close()
+	data, err := readCapped(f, limit)
+	if err != nil {
+		return nil, err
+	}
+	return l.Reader.Read(in.Name, data, in.Format)
+}
+
+func readCapped(r io.Reader, limit int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("read: %w", err)
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("%w: over %d MB", ErrTooLarge, limit>>20)
+	}
+	return data, nil
+}
+
+func formatForMedia(mediaType string, body []byte) string {
+	switch mediaType {
+	case "text/html", "application/xhtml+xml":
+		return FormatHTML
+	case "text/markdown":
+		return FormatMarkdown
+	case "text/plain":
+		return Sniff(body)
+	}
+	return ""
+}

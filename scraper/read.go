@@ -1,0 +1,142 @@
+package scraper
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"path"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+)
+
+// Errors a reader returns for input it cannot lint. Each reads well as a
+// one-line reason for the user.
+var (
+	ErrBinary      = errors.New("binary file, not text")
+	ErrInvalidUTF8 = errors.New("not valid UTF-8")
+	ErrFormat      = errors.New("unknown input format")
+)
+
+// Formats the readers accept.
+const (
+	FormatHTML     = "html"
+	FormatMarkdown = "markdown"
+	FormatText     = "text"
+)
+
+// FormatFor maps a file name to a format by its extension, or "" when the
+// extension is not one exolint reads.
+func FormatFor(name string) string {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".html", ".htm", ".xhtml":
+		return FormatHTML
+	case ".md", ".markdown", ".mdown", ".mkd":
+		return FormatMarkdown
+	case ".txt", ".text":
+		return FormatText
+	}
+	return ""
+}
+
+// ParseFormat accepts the names users type for --stdin-format.
+func ParseFormat(s string) (string, error) {
+	switch strings.ToLower(s) {
+	case "html", "htm":
+		return FormatHTML, nil
+	case "md", "markdown":
+		return FormatMarkdown, nil
+	case "text", "txt", "plain":
+		return FormatText, nil
+	case "", "auto":
+		return "", nil
+	}
+	return "", fmt.Errorf("%w %q (want html, md or text)", ErrFormat, s)
+}
+
+// Sniff guesses the format of unnamed input such as stdin.
+func Sniff(data []byte) string {
+	head := data
+	if len(head) > 4096 {
+		head = head[:4096]
+	}
+	lower := bytes.ToLower(bytes.TrimSpace(head))
+	if bytes.HasPrefix(lower, []byte("<!doctype html")) || bytes.HasPrefix(lower, []byte("<html")) ||
+		bytes.Contains(lower, []byte("<body")) || bytes.Contains(lower, []byte("<p>")) || bytes.Contains(lower, []byte("<div")) {
+		return FormatHTML
+	}
+	for _, ln := range bytes.Split(head, []byte("\n")) {
+		t := bytes.TrimSpace(ln)
+		if bytes.HasPrefix(t, []byte("# ")) || bytes.HasPrefix(t, []byte("## ")) || bytes.Contains(t, []byte("**")) ||
+			bytes.Contains(t, []byte("](")) {
+			return FormatMarkdown
+		}
+	}
+	return FormatText
+}
+
+// Decode checks that data is text and returns it as UTF-8. A byte-order mark
+// or, for HTML, a declared charset (<meta charset>) is honoured; otherwise the
+// input must already be UTF-8.
+func Decode(data []byte, format, contentType string) ([]byte, error) {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		data = data[3:]
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		dec := unicode.BOMOverride(unicode.UTF8.NewDecoder())
+		out, _, err := transform.Bytes(dec, data)
+		if err != nil {
+			return nil, fmt.Errorf("%w: bad UTF-16: %w", ErrInvalidUTF8, err)
+		}
+		return out, nil
+	}
+	if looksBinary(data) {
+		return nil, ErrBinary
+	}
+	if utf8.Valid(data) {
+		return data, nil
+	}
+	if format == FormatHTML || contentType != "" {
+		// Browsers decode HTML by its declared charset and fall back to
+		// windows-1252; do the same rather than refuse the page.
+		if enc, name, _ := charset.DetermineEncoding(data, contentType); name != "utf-8" {
+			if out, _, err := transform.Bytes(enc.NewDecoder(), data); err == nil {
+				return out, nil
+			}
+		}
+	}
+	bad := 0
+	for bad < len(data) {
+		r, size := utf8.DecodeRune(data[bad:])
+		if r == utf8.RuneError && size == 1 {
+			break
+		}
+		bad += size
+	}
+	doc := newDocument("", "", data)
+	p := doc.Position(bad)
+	return nil, fmt.Errorf("%w (byte 0x%02x at line %d, column %d); save it as UTF-8 or declare its charset", ErrInvalidUTF8, data[bad], p.Line, p.Column)
+}
+
+// Read decodes data and reads it in the given format ("" to sniff).
+func (r *Reader) Read(source string, data []byte, format string) (*Document, error) {
+	if format == "" {
+		format = Sniff(data)
+	}
+	src, err := Decode(data, format, "")
+	if err != nil {
+		return nil, err
+	}
+	switch format {
+	case FormatHTML:
+		return r.ReadHTML(source, src), nil
+	case FormatMarkdown:
+		return r.ReadMarkdown(source, src), nil
+	case FormatText:
+		return r.ReadText(source, src), nil
+	}
+	return nil, fmt.Errorf("%w %q", ErrFormat, format)
+}
