@@ -70,13 +70,15 @@ func (c *capReader) Read(p []byte) (int, error) {
 
 // readBody reads the body, decompressing gzip itself so that limit applies
 // to the bytes we actually hold in memory: a small gzip bomb is refused
-// with ErrTooLarge, as is an oversized compressed stream.
-func readBody(resp *http.Response, limit int64) ([]byte, error) {
+// with ErrTooLarge, as is an oversized compressed stream. With truncate
+// (robots.txt, where RFC 9309 says to ignore what is past the limit) the
+// first limit bytes are returned instead.
+func readBody(resp *http.Response, limit int64, truncate bool) ([]byte, error) {
 	tooLarge := fmt.Errorf("%w (over the %s limit)", ErrTooLarge, byteSize(limit))
 	var r io.Reader = &bodyReader{r: resp.Body}
 	switch enc := strings.ToLower(strings.TrimSpace(resp.Header.Get("Content-Encoding"))); enc {
 	case "", "identity":
-		if resp.ContentLength > limit {
+		if resp.ContentLength > limit && !truncate {
 			return nil, fmt.Errorf("%w (%s, over the %s limit)", ErrTooLarge, byteSize(resp.ContentLength), byteSize(limit))
 		}
 	case "gzip", "x-gzip":
@@ -84,7 +86,9 @@ func readBody(resp *http.Response, limit int64) ([]byte, error) {
 		if err != nil {
 			return nil, gzipError(err)
 		}
-		defer zr.Close()
+		// Close only releases the decoder; a corrupt stream is already
+		// reported by Read.
+		defer func() { _ = zr.Close() }()
 		r = zr
 		tooLarge = fmt.Errorf("%w (over the %s limit after gzip decompression)", ErrTooLarge, byteSize(limit))
 	default:
@@ -93,7 +97,10 @@ func readBody(resp *http.Response, limit int64) ([]byte, error) {
 	b, err := io.ReadAll(&capReader{r: r, max: limit, exceeded: tooLarge})
 	if err != nil {
 		if errors.Is(err, ErrTooLarge) {
-			return b[:min(int64(len(b)), limit)], err
+			if truncate {
+				return b[:min(int64(len(b)), limit)], nil
+			}
+			return nil, err
 		}
 		return nil, gzipError(err)
 	}

@@ -66,7 +66,7 @@ func (e *StatusError) Error() string {
 	switch {
 	case e.RetryAfter > 0:
 		msg += fmt.Sprintf(" (server asked to retry after %s, more than the %s limit)", e.RetryAfter, e.MaxWait)
-	case e.Attempts > 1:
+	case e.Attempts > 1 && retryableStatus(e.Code):
 		msg += fmt.Sprintf(" (gave up after %d attempts)", e.Attempts)
 	}
 	return msg

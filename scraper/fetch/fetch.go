@@ -301,6 +301,10 @@ func (f *Fetcher) fetchOne(ctx context.Context, u *url.URL) (*Response, *url.URL
 		case err != nil && errors.As(err, &ne) && ne.transient && n > 1:
 			return nil, nil, fmt.Errorf("%w (gave up after %d attempts)", err, n)
 		case err != nil:
+			var se *StatusError
+			if errors.As(err, &se) {
+				se.Attempts = n // e.g. a 404 after a retried 503
+			}
 			return nil, nil, err
 		case a.retry != 0:
 			if a.hasAfter && a.retryAfter > f.o.MaxRetryWait {
@@ -347,8 +351,7 @@ func (f *Fetcher) handle(resp *http.Response, u *url.URL, cached *cacheEntry, a 
 		}
 		a.next = next
 		return nil
-	case code == http.StatusTooManyRequests || code == http.StatusBadGateway ||
-		code == http.StatusServiceUnavailable || code == http.StatusGatewayTimeout:
+	case retryableStatus(code):
 		a.retry = code
 		a.retryAfter, a.hasAfter = parseRetryAfter(resp.Header.Get("Retry-After"), f.now())
 		return nil
@@ -364,7 +367,7 @@ func (f *Fetcher) handle(resp *http.Response, u *url.URL, cached *cacheEntry, a 
 			return err
 		}
 	}
-	body, err := readBody(resp, f.o.MaxBody)
+	body, err := readBody(resp, f.o.MaxBody, false)
 	if err != nil {
 		return err
 	}
@@ -378,6 +381,16 @@ func (f *Fetcher) handle(resp *http.Response, u *url.URL, cached *cacheEntry, a 
 	a.res = &Response{StatusCode: code, ContentType: mt, Charset: cs, Body: text}
 	f.cacheStore(u, resp.Header, a.res)
 	return nil
+}
+
+// retryableStatus lists the statuses that say "try again later". A 500 is
+// not among them: it usually means a broken page, not a busy server.
+func retryableStatus(code int) bool {
+	switch code {
+	case http.StatusTooManyRequests, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+		return true
+	}
+	return false
 }
 
 func isRedirect(code int) bool {

@@ -316,3 +316,24 @@ func TestCancelDuringBackoff(t *testing.T) {
 		t.Errorf("requests = %d, want 1", n)
 	}
 }
+
+func TestStatusAfterRetryCountsAttempts(t *testing.T) {
+	t.Parallel()
+	hits := &counter{}
+	ts := site(t, "", map[string]http.HandlerFunc{"/": func(w http.ResponseWriter, _ *http.Request) {
+		if hits.inc() == 1 {
+			w.WriteHeader(http.StatusServiceUnavailable)
+			return
+		}
+		w.WriteHeader(http.StatusNotFound)
+	}})
+	f, _ := newFetcher(t, ts, nil)
+	_, err := f.Fetch(context.Background(), ts.URL+"/p")
+	var se *fetch.StatusError
+	if !errors.As(err, &se) || se.Code != http.StatusNotFound || se.Attempts != 2 {
+		t.Fatalf("Fetch error = %v (%+v), want 404 after 2 attempts", err, se)
+	}
+	if got := fetch.Describe(err); got != "HTTP 404 Not Found" {
+		t.Errorf("Describe = %q", got)
+	}
+}

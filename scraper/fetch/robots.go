@@ -3,7 +3,6 @@ package fetch
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -172,10 +171,7 @@ func (f *Fetcher) loadRobots(ctx context.Context, origin *url.URL, e *robotsEntr
 			if status < 200 || status > 299 {
 				return nil
 			}
-			b, err := readBody(resp, robotsMaxBytes)
-			if errors.Is(err, ErrTooLarge) {
-				err = nil // §2.5: ignore what is past the limit
-			}
+			b, err := readBody(resp, robotsMaxBytes, true) // §2.5: ignore what is past the limit
 			body = b
 			return err
 		})

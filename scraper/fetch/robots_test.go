@@ -291,3 +291,15 @@ func TestCrawlDelay(t *testing.T) {
 		})
 	}
 }
+
+func TestRobotsLargeFileIsTruncatedNotIgnored(t *testing.T) {
+	t.Parallel()
+	// A robots.txt over the 512 KiB parse limit, served with a
+	// Content-Length: the rules at the top must still apply.
+	big := "User-agent: *\nDisallow: /products/\n" + strings.Repeat("# padding padding padding padding\n", 20000)
+	ts := site(t, big, map[string]http.HandlerFunc{"/": htmlPage("<p>ok</p>")})
+	f, _ := newFetcher(t, ts, nil)
+	if _, err := f.Fetch(context.Background(), ts.URL+"/products/x"); !errors.Is(err, fetch.ErrRobotsDisallowed) {
+		t.Fatalf("Fetch error = %v, want ErrRobotsDisallowed", err)
+	}
+}
