@@ -173,8 +173,11 @@ func isAmount(s string) bool {
 // (including trailing space), or 0.
 func leadingAmount(s string) int {
 	i := 0
+	if s == "" || !(isDigit(s[0]) || strings.ContainsRune("<>≤≥~mMaA", []rune(s)[0])) {
+		return 0
+	}
 	for _, p := range []string{"<", ">", "≤", "≥", "~", "max.", "max", "min.", "approx."} {
-		if strings.HasPrefix(strings.ToLower(s), p) {
+		if len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) {
 			i = len(p)
 			break
 		}

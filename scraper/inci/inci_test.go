@@ -75,7 +75,7 @@ func TestParse(t *testing.T) {
 		{name: "repeated prefix starts a product", in: "Ingredients: Aqua, Glycerin\n\nIngredients: Aqua, Squalane",
 			sections: []sec{{"", false, []string{"Aqua", "Glycerin"}}, {"", false, []string{"Aqua", "Squalane"}}}},
 		{name: "prose mixed in",
-			in: "Ingredients: Aqua, Glycerin, Tocopherol. Please refer to the packaging for the most up-to-date list. Free from parabens.\nWarning: for external use only, keep out of reach of children.\nOur formula is cruelty-free, vegan and free from parabens, sulfates, silicones.",
+			in:       "Ingredients: Aqua, Glycerin, Tocopherol. Please refer to the packaging for the most up-to-date list. Free from parabens.\nWarning: for external use only, keep out of reach of children.\nOur formula is cruelty-free, vegan and free from parabens, sulfates, silicones.",
 			sections: []sec{{"", false, []string{"Aqua", "Glycerin", "Tocopherol"}}},
 			unparsed: []string{"Please refer to the packaging for the most up-to-date list", "Free from parabens",
 				"Warning: for external use only, keep out of reach of children",

@@ -187,7 +187,7 @@ func proseLabel(n string) bool {
 		"무첨가", "효능", "注意", "注意事項", "使用方法", "使用上の注意", "用法", "警告", "容量", "製造", "製造販売元",
 		"生产", "净含量", "不含", "無添加", "使用方法及注意事项", "注意事项", "功效",
 	} {
-		if n == p || strings.HasPrefix(n, p+" ") {
+		if strings.HasPrefix(n, p) && (len(n) == len(p) || n[len(p)] == ' ') {
 			return true
 		}
 	}
