@@ -162,6 +162,10 @@ func (a *Analysis) sameSentence(x, y Hit) bool {
 // "without"… up to four words before it in the same sentence, or, for
 // Korean, Japanese and Chinese, a negating ending shortly after it.
 func (a *Analysis) Negated(h Hit) bool {
+	toks := a.Blocks[h.Block].Tokens
+	if h.TokEnd < len(toks) && toks[h.TokEnd].Key == "free" && toks[h.TokEnd].Start == h.End+1 {
+		return true // "exosome-free", "paraben-free"
+	}
 	for _, n := range a.hits["negation"] {
 		if n.Block != h.Block || !a.sameSentence(n, h) {
 			continue
