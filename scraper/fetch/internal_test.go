@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 func TestParseRetryAfter(t *testing.T) {
@@ -97,4 +98,30 @@ func TestParseRobotsBadFile(t *testing.T) {
 	if err := p.check("/y"); err != nil {
 		t.Errorf("/y: %v", err)
 	}
+}
+
+// Robots files and page bytes come from strangers: neither parser may panic.
+func FuzzParseRobots(f *testing.F) {
+	f.Add([]byte("User-agent: *\nDisallow: /products/\nAllow: /products/public\nCrawl-delay: 2\n"), "/products/x?y=1")
+	f.Add([]byte("Disallow: /x\nuser-agent: EXOLINT\nDisallow: /*.json$\n"), "/a.json")
+	f.Add([]byte("\xef\xbb\xbfUser-agent:*\r\nDisallow:/$\r\n"), "/")
+	f.Fuzz(func(t *testing.T, body []byte, path string) {
+		p := parseRobots(body)
+		_ = p.check(path)
+	})
+}
+
+func FuzzToUTF8(f *testing.F) {
+	f.Add([]byte("<meta charset=euc-kr><p>\xbf\xa2</p>"), "text/html", "text/html")
+	f.Add([]byte("\xff\xfe<\x00"), "text/plain; charset=shift_jis", "text/plain")
+	f.Add([]byte(`<meta http-equiv="content-type" content="text/html; charset=utf-16">`), "", "text/html")
+	f.Fuzz(func(t *testing.T, body []byte, contentType, media string) {
+		out, name := toUTF8(body, contentType, media)
+		if name == "" {
+			t.Errorf("no charset name for %q", body)
+		}
+		if !utf8.Valid(out) {
+			t.Errorf("toUTF8 produced invalid UTF-8: %q", out)
+		}
+	})
 }

@@ -244,7 +244,8 @@ func scanRobots(body []byte) []robotsLine {
 		if !ok {
 			continue
 		}
-		k, v = strings.ToLower(strings.TrimSpace(k)), strings.TrimSpace(v)
+		written := strings.TrimSpace(k)
+		k, v = strings.ToLower(written), strings.TrimSpace(v)
 		switch k {
 		case "user-agent", "useragent":
 			inGroup = true
@@ -252,6 +253,8 @@ func scanRobots(body []byte) []robotsLine {
 			if !inGroup {
 				continue
 			}
+			v = escapeNonASCII(v)
+			l = written + ": " + v
 		case "crawl-delay", "crawldelay":
 			d, err := strconv.ParseFloat(v, 64)
 			if !inGroup || err != nil || d < 0 || d > 1e6 {
@@ -323,9 +326,32 @@ func newRobotsRule(l robotsLine) robotsRule {
 		if strings.HasSuffix(expr, `\$`) {
 			expr = strings.TrimSuffix(expr, `\$`) + `$`
 		}
-		r.re = regexp.MustCompile("^" + expr) // QuoteMeta output always compiles
+		re, err := regexp.Compile("^" + expr)
+		if err != nil {
+			// Cannot happen after escapeNonASCII; never panic on a
+			// stranger's file if it does. A nil re means plain prefix
+			// matching, which only ever refuses too much.
+			return r
+		}
+		r.re = re
 	}
 	return r
+}
+
+// escapeNonASCII percent-encodes bytes outside ASCII. RFC 9309 §2.2.2
+// compares rules and paths in percent-encoded form, and our paths come from
+// url.URL.EscapedPath, so "Disallow: /エ" must become "/%E3%82%A8". It also
+// keeps invalid UTF-8 out of the regular expressions.
+func escapeNonASCII(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || c < 0x20 {
+			fmt.Fprintf(&b, "%%%02X", c)
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
 }
 
 // robotsPath is what robots rules are matched against (RFC 9309 §2.2.2):

@@ -303,3 +303,69 @@ func TestRobotsLargeFileIsTruncatedNotIgnored(t *testing.T) {
 		t.Fatalf("Fetch error = %v, want ErrRobotsDisallowed", err)
 	}
 }
+
+func TestRobotsServerErrorRetriedLater(t *testing.T) {
+	t.Parallel()
+	robotsHits := &counter{}
+	ts := site(t, "", map[string]http.HandlerFunc{
+		"/robots.txt": func(w http.ResponseWriter, _ *http.Request) {
+			if robotsHits.inc() == 1 {
+				w.WriteHeader(http.StatusInternalServerError)
+				return
+			}
+			_, _ = w.Write([]byte("User-agent: *\nAllow: /\n"))
+		},
+		"/": htmlPage("<p>ok</p>"),
+	})
+	f, clock := newFetcher(t, ts, nil)
+	if _, err := f.Fetch(context.Background(), ts.URL+"/p"); !errors.Is(err, fetch.ErrRobotsDisallowed) {
+		t.Fatalf("first Fetch: %v, want ErrRobotsDisallowed", err)
+	}
+	_ = clock.Sleep(context.Background(), 11*time.Minute)
+	if _, err := f.Fetch(context.Background(), ts.URL+"/p"); err != nil {
+		t.Fatalf("Fetch after 11 minutes: %v", err)
+	}
+}
+
+func TestRobotsFetchAbandonedByCancelledCaller(t *testing.T) {
+	t.Parallel()
+	ctx, cancel := context.WithCancel(context.Background())
+	robotsHits := &counter{}
+	ts := site(t, "", map[string]http.HandlerFunc{
+		"/robots.txt": func(w http.ResponseWriter, r *http.Request) {
+			if robotsHits.inc() == 1 {
+				cancel() // the first caller gives up mid-fetch
+				<-r.Context().Done()
+				return
+			}
+			_, _ = w.Write([]byte("User-agent: *\nDisallow: /private\n"))
+		},
+		"/": htmlPage("<p>ok</p>"),
+	})
+	f, _ := newFetcher(t, ts, nil)
+	if _, err := f.Fetch(ctx, ts.URL+"/p"); !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled Fetch: %v, want context.Canceled", err)
+	}
+	// The abandoned fetch is not cached as "unreachable": the next caller
+	// fetches robots.txt again and gets the real answer.
+	if _, err := f.Fetch(context.Background(), ts.URL+"/p"); err != nil {
+		t.Fatalf("Fetch: %v", err)
+	}
+	if _, err := f.Fetch(context.Background(), ts.URL+"/private"); !errors.Is(err, fetch.ErrRobotsDisallowed) {
+		t.Fatalf("Fetch /private: %v", err)
+	}
+}
+
+func TestRobotsNonASCIIRule(t *testing.T) {
+	t.Parallel()
+	// Rules and request paths are compared percent-encoded (RFC 9309).
+	ts := site(t, "User-agent: *\nDisallow: /エクソソーム/\n", map[string]http.HandlerFunc{"/": htmlPage("<p>ok</p>")})
+	f, _ := newFetcher(t, ts, nil)
+	_, err := f.Fetch(context.Background(), ts.URL+"/エクソソーム/serum")
+	if !errors.Is(err, fetch.ErrRobotsDisallowed) {
+		t.Fatalf("Fetch error = %v, want ErrRobotsDisallowed", err)
+	}
+	if _, err := f.Fetch(context.Background(), ts.URL+"/other"); err != nil {
+		t.Fatal(err)
+	}
+}
