@@ -81,13 +81,16 @@ type netError struct {
 	msg       string
 	err       error
 	transient bool // a retry might succeed (reset connection, connect timeout)
+	timeout   bool // also matches ErrTimeout
 }
 
 func (e *netError) Error() string { return e.msg }
 
 func (e *netError) Unwrap() error { return e.err }
 
-func (e *netError) Is(target error) bool { return target == ErrNetwork }
+func (e *netError) Is(target error) bool {
+	return target == ErrNetwork || (e.timeout && target == ErrTimeout)
+}
 
 // Describe returns a short one-line reason for an error from Fetch, without
 // the "fetch <url>:" prefix, for places that already show the URL (such as
@@ -149,7 +152,7 @@ func classifyNetErr(err error, host string) *netError {
 		// Only the dial can time out here (our own per-request timeout is a
 		// context deadline and is handled before this), so this is a connect
 		// timeout: often transient.
-		return &netError{msg: "connecting to " + host + " timed out", err: err, transient: true}
+		return &netError{msg: "connecting to " + host + " timed out", err: err, transient: true, timeout: true}
 	}
 	var opErr *net.OpError
 	if errors.As(err, &opErr) && opErr.Err != nil {

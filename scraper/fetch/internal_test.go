@@ -1,6 +1,8 @@
 package fetch
 
 import (
+	"errors"
+	"net"
 	"net/url"
 	"testing"
 	"time"
@@ -124,4 +126,26 @@ func FuzzToUTF8(f *testing.F) {
 			t.Errorf("toUTF8 produced invalid UTF-8: %q", out)
 		}
 	})
+}
+
+type timeoutErr struct{}
+
+func (timeoutErr) Error() string   { return "i/o timeout" }
+func (timeoutErr) Timeout() bool   { return true }
+func (timeoutErr) Temporary() bool { return true }
+
+func TestClassifyConnectTimeout(t *testing.T) {
+	t.Parallel()
+	err := &url.Error{Op: "Get", URL: "https://x/", Err: &net.OpError{Op: "dial", Net: "tcp", Err: timeoutErr{}}}
+	ne := classifyNetErr(err, "x:443")
+	if !ne.transient || !errors.Is(ne, ErrTimeout) || !errors.Is(ne, ErrNetwork) {
+		t.Errorf("connect timeout: transient %v, Is(ErrTimeout) %v", ne.transient, errors.Is(ne, ErrTimeout))
+	}
+	if ne.Error() != "connecting to x:443 timed out" {
+		t.Errorf("message %q", ne)
+	}
+	var op *net.OpError
+	if !errors.As(ne, &op) {
+		t.Error("underlying *net.OpError not reachable")
+	}
 }
