@@ -14,11 +14,11 @@ func Example() {
 	// A shop that keeps exolint out of its checkout pages.
 	mux := http.NewServeMux()
 	mux.HandleFunc("/robots.txt", func(w http.ResponseWriter, _ *http.Request) {
-		fmt.Fprint(w, "User-agent: *\nDisallow: /checkout/\n")
+		_, _ = fmt.Fprint(w, "User-agent: *\nDisallow: /checkout/\n")
 	})
 	mux.HandleFunc("/products/serum", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		fmt.Fprint(w, "<h1>Rose exosome serum</h1>")
+		_, _ = fmt.Fprint(w, "<h1>Rose exosome serum</h1>")
 	})
 	ts := httptest.NewServer(mux)
 	defer ts.Close()
