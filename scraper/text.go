@@ -100,11 +100,21 @@ func decodeEntity(b []byte) (string, int) {
 	for k := j; k > 1; k-- {
 		cand := string(b[:k])
 		dec := html.UnescapeString(cand)
-		if dec != cand && !strings.Contains(dec, "&") && utf8.RuneCountInString(dec) <= 2 {
+		// It decoded completely when nothing of the name is left over.
+		if dec != cand && !hasASCIIAlnum(dec) && (dec == "&" || !strings.Contains(dec, "&")) && utf8.RuneCountInString(dec) <= 2 {
 			return dec, k
 		}
 	}
 	return "", 0
+}
+
+func hasASCIIAlnum(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if isAlnum(s[i]) {
+			return true
+		}
+	}
+	return false
 }
 
 func isAlnum(c byte) bool {
