@@ -173,7 +173,7 @@ func isAmount(s string) bool {
 // (including trailing space), or 0.
 func leadingAmount(s string) int {
 	i := 0
-	if s == "" || !(isDigit(s[0]) || strings.ContainsRune("<>≤≥~mMaA", []rune(s)[0])) {
+	if s == "" || !isDigit(s[0]) && !strings.ContainsRune("<>≤≥~mMaA", []rune(s)[0]) {
 		return 0
 	}
 	for _, p := range []string{"<", ">", "≤", "≥", "~", "max.", "max", "min.", "approx."} {
@@ -274,7 +274,7 @@ func splitTop(s string) []string {
 		case ')', ']':
 			depth--
 		case ',', ';':
-			if depth == 0 && !(s[i] == ',' && commaInName(s, i)) {
+			if depth == 0 && (s[i] != ',' || !commaInName(s, i)) {
 				out = append(out, strings.TrimSpace(s[start:i]))
 				start = i + 1
 			}

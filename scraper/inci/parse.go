@@ -31,7 +31,7 @@ func (p *parser) run(chunks []chunk) {
 				p.prose = false
 			} else {
 				p.extendProse(c.end)
-				p.prose = !(c.sentEnd || c.lineEnd)
+				p.prose = !c.sentEnd && !c.lineEnd
 				continue
 			}
 		}
@@ -55,7 +55,7 @@ func (p *parser) finish() {
 
 func (p *parser) unparsed(s, e int, c chunk) {
 	p.l.Unparsed = append(p.l.Unparsed, Span{Text: p.text[s:e], Start: s, End: e})
-	p.prose = !(c.sentEnd || c.lineEnd)
+	p.prose = !c.sentEnd && !c.lineEnd
 }
 
 func (p *parser) extendProse(e int) {

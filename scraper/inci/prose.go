@@ -120,7 +120,7 @@ func countKana(s string, tab *unicode.RangeTable) int {
 // isVolume matches pack sizes ("50 ml", "1.7 fl oz", "30g / 1 oz").
 func isVolume(l string) bool {
 	l = strings.TrimSpace(l)
-	if l == "" || !(l[0] >= '0' && l[0] <= '9') {
+	if l == "" || !isDigit(l[0]) {
 		return false
 	}
 	i := 0
