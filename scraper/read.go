@@ -130,6 +130,11 @@ func (r *Reader) Read(source string, data []byte, format string) (*Document, err
 	if err != nil {
 		return nil, err
 	}
+	if len(bytes.TrimSpace(src)) == 0 {
+		doc := newDocument(source, format, src)
+		doc.Notes = append(doc.Notes, "empty input: nothing to lint")
+		return doc, nil
+	}
 	switch format {
 	case FormatHTML:
 		return r.ReadHTML(source, src), nil
