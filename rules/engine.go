@@ -56,7 +56,11 @@ func (e *Engine) Check(doc *scraper.Document) *DocResult {
 	if a.Facts.Discussion {
 		res.Notes = append(res.Notes, "reads as an article that discusses exosomes, not a listing that sells them: claim rules were not applied")
 	}
-	seen := map[string]bool{}
+	type place struct {
+		rule       string
+		start, end int
+	}
+	seen := map[place]bool{}
 	for _, r := range e.rules {
 		pass := &Pass{Rule: r, Analysis: a}
 		pass.report = func(d Diagnostic) {
@@ -64,7 +68,7 @@ func (e *Engine) Check(doc *scraper.Document) *DocResult {
 			if !ok {
 				return
 			}
-			key := fmt.Sprintf("%s\x00%d\x00%d", f.Rule, f.Start.Offset, f.End.Offset)
+			key := place{f.Rule, f.Start.Offset, f.End.Offset}
 			if seen[key] {
 				return
 			}

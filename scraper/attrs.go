@@ -1,6 +1,7 @@
 package scraper
 
 import (
+	"bytes"
 	"html"
 	"strings"
 )
@@ -18,6 +19,9 @@ type attrList []attr
 // tagAttrs scans a raw start tag such as `<img src="a.png" alt='Rose'>`.
 func tagAttrs(raw []byte) attrList {
 	var out attrList
+	if len(raw) < 4 || bytes.IndexByte(raw, '=') < 0 && bytes.IndexByte(raw, ' ') < 0 {
+		return nil
+	}
 	i := 1
 	for i < len(raw) && !isASCIISpace(raw[i]) && raw[i] != '>' && raw[i] != '/' {
 		i++

@@ -18,6 +18,8 @@ type Reader struct {
 	mdListItem *regexp.Regexp
 	mdQuote    *regexp.Regexp
 	bullet     *regexp.Regexp
+	skipWords  []string
+	userWords  []string
 }
 
 // NewReader returns a Reader.
@@ -29,6 +31,8 @@ func NewReader() *Reader {
 		mdListItem: regexp.MustCompile(`^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+`),
 		mdQuote:    regexp.MustCompile(`^[ \t]*>[ \t]?`),
 		bullet:     regexp.MustCompile(`^[ \t]*(?:[-*•·▪►✓✔]|\d{1,3}[.)])[ \t]+`),
+		skipWords:  skipTokens(),
+		userWords:  userTokens(),
 	}
 }
 
@@ -230,8 +234,19 @@ func (w *htmlWalker) start(name string, raw []byte, start int, selfClosing bool)
 		return
 	}
 	info := elemInfo{tag: a, name: name, block: isBlockTag(a)}
-	classID := strings.ToLower(attrs.get(raw, "class") + " " + attrs.get(raw, "id") + " " + attrs.get(raw, "data-section-type"))
-	role := strings.ToLower(attrs.get(raw, "role"))
+	// Most tags carry no class or id; build the lower-cased string only
+	// when they do (this runs for every tag of the page).
+	classID := ""
+	if len(attrs) > 0 {
+		c, id, sec := attrs.get(raw, "class"), attrs.get(raw, "id"), attrs.get(raw, "data-section-type")
+		if c != "" || id != "" || sec != "" {
+			classID = strings.ToLower(c + " " + id + " " + sec)
+		}
+	}
+	role := ""
+	if len(attrs) > 0 {
+		role = strings.ToLower(attrs.get(raw, "role"))
+	}
 	switch {
 	case a == atom.Script:
 		typ := strings.ToLower(attrs.get(raw, "type"))
@@ -245,11 +260,11 @@ func (w *htmlWalker) start(name string, raw []byte, start int, selfClosing bool)
 		info.skip = true
 	case role == "navigation" || role == "banner" || role == "contentinfo":
 		info.skip = true
-	case hasToken(classID, skipTokens()):
+	case classID != "" && hasToken(classID, w.r.skipWords):
 		info.skip = true
 	}
-	if !info.skip {
-		if hasToken(classID, userTokens()) {
+	if !info.skip && classID != "" {
+		if hasToken(classID, w.r.userWords) {
 			info.user = true
 		}
 		if isIngredientContainer(classID) {

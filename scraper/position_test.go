@@ -75,7 +75,7 @@ func TestHTMLPositions(t *testing.T) {
 		{"🌹 rose", 6, 34},          // after CJK; an emoji is one code point
 		{"continues", 8, 4},        // CRLF inside a list item
 		{"two <three>", 8, 22},     // decoded entities
-		{`Alt "text" here`, 9, 11},    // attribute value
+		{`Alt "text" here`, 9, 11}, // attribute value
 		{"© 2024 & no-semicolon", 10, 11},
 	}
 	for _, c := range cases {
