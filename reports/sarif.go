@@ -1,0 +1,395 @@
+package reports
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/exolint/exolint/rules"
+)
+
+// SARIF constants. The schema address is the OASIS errata 01 schema, the one
+// the tests validate against (a copy is in testdata/).
+const (
+	sarifSchema     = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+	sarifVersion    = "2.1.0"
+	srcRootID       = "%SRCROOT%"
+	fingerprintKey  = "exolintFingerprint/v1"
+	informationURI  = "https://github.com/exolint/exolint"
+	inputErrorID    = "input-unreadable"
+	sarifColumnKind = "unicodeCodePoints"
+)
+
+// SARIFOptions control the SARIF output.
+type SARIFOptions struct {
+	// AutomationID becomes run.automationDetails.id. GitHub code scanning
+	// reads everything before its last "/" as the analysis category, so two
+	// exolint jobs in one repository need different ids. Empty omits it.
+	AutomationID string
+	// SrcRoot is the absolute directory relative paths are relative to (the
+	// working directory of the run). It becomes originalUriBaseIds
+	// %SRCROOT%, and absolute paths under it are made relative. Empty leaves
+	// %SRCROOT% undefined, which consumers such as GitHub resolve to the
+	// repository root.
+	SrcRoot string
+}
+
+type sarifLog struct {
+	Schema  string     `json:"$schema"`
+	Version string     `json:"version"`
+	Runs    []sarifRun `json:"runs"`
+}
+
+type sarifRun struct {
+	Tool               sarifTool                   `json:"tool"`
+	AutomationDetails  *sarifAutomation            `json:"automationDetails,omitempty"`
+	Invocations        []sarifInvocation           `json:"invocations"`
+	OriginalURIBaseIDs map[string]sarifArtifactLoc `json:"originalUriBaseIds,omitempty"`
+	ColumnKind         string                      `json:"columnKind"`
+	Results            []sarifResult               `json:"results"`
+	Properties         *sarifRunProps              `json:"properties,omitempty"`
+}
+
+type sarifRunProps struct {
+	Markets []rules.Market `json:"markets"`
+}
+
+type sarifTool struct {
+	Driver sarifDriver `json:"driver"`
+}
+
+type sarifDriver struct {
+	Name           string      `json:"name"`
+	Version        string      `json:"version,omitempty"`
+	InformationURI string      `json:"informationUri"`
+	Rules          []sarifRule `json:"rules"`
+}
+
+type sarifRule struct {
+	ID                   string             `json:"id"`
+	Name                 string             `json:"name"`
+	ShortDescription     *sarifMessage      `json:"shortDescription,omitempty"`
+	FullDescription      *sarifMessage      `json:"fullDescription,omitempty"`
+	Help                 *sarifMultiMessage `json:"help,omitempty"`
+	HelpURI              string             `json:"helpUri"`
+	DefaultConfiguration sarifConfig        `json:"defaultConfiguration"`
+	Properties           sarifRuleProps     `json:"properties"`
+}
+
+type sarifConfig struct {
+	Level string `json:"level"`
+}
+
+type sarifRuleProps struct {
+	Tags []string `json:"tags"`
+}
+
+type sarifMessage struct {
+	Text string `json:"text"`
+}
+
+type sarifMultiMessage struct {
+	Text     string `json:"text"`
+	Markdown string `json:"markdown,omitempty"`
+}
+
+type sarifAutomation struct {
+	ID string `json:"id"`
+}
+
+type sarifInvocation struct {
+	ExecutionSuccessful        bool                `json:"executionSuccessful"`
+	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+}
+
+type sarifNotification struct {
+	Level      string          `json:"level"`
+	Message    sarifMessage    `json:"message"`
+	Locations  []sarifLocation `json:"locations,omitempty"`
+	Descriptor sarifDescRef    `json:"descriptor"`
+}
+
+type sarifDescRef struct {
+	ID string `json:"id"`
+}
+
+type sarifResult struct {
+	RuleID              string            `json:"ruleId"`
+	RuleIndex           int               `json:"ruleIndex"`
+	Level               string            `json:"level"`
+	Message             sarifMessage      `json:"message"`
+	Locations           []sarifLocation   `json:"locations"`
+	PartialFingerprints map[string]string `json:"partialFingerprints"`
+	Fixes               []sarifFix        `json:"fixes,omitempty"`
+	Properties          sarifResultProps  `json:"properties"`
+}
+
+type sarifResultProps struct {
+	Markets    []rules.Market `json:"markets,omitempty"`
+	Kind       string         `json:"kind,omitempty"`
+	Region     string         `json:"region,omitempty"`
+	Suggestion string         `json:"suggestion,omitempty"`
+}
+
+type sarifLocation struct {
+	PhysicalLocation sarifPhysical `json:"physicalLocation"`
+}
+
+type sarifPhysical struct {
+	ArtifactLocation sarifArtifactLoc `json:"artifactLocation"`
+	Region           *sarifRegion     `json:"region,omitempty"`
+}
+
+type sarifArtifactLoc struct {
+	URI         string        `json:"uri,omitempty"`
+	URIBaseID   string        `json:"uriBaseId,omitempty"`
+	Description *sarifMessage `json:"description,omitempty"`
+}
+
+type sarifRegion struct {
+	StartLine   int           `json:"startLine"`
+	StartColumn int           `json:"startColumn"`
+	EndLine     int           `json:"endLine"`
+	EndColumn   int           `json:"endColumn"`
+	Snippet     *sarifMessage `json:"snippet,omitempty"`
+}
+
+type sarifFix struct {
+	Description     sarifMessage          `json:"description"`
+	ArtifactChanges []sarifArtifactChange `json:"artifactChanges"`
+}
+
+type sarifArtifactChange struct {
+	ArtifactLocation sarifArtifactLoc   `json:"artifactLocation"`
+	Replacements     []sarifReplacement `json:"replacements"`
+}
+
+type sarifReplacement struct {
+	DeletedRegion   sarifRegion   `json:"deletedRegion"`
+	InsertedContent *sarifMessage `json:"insertedContent,omitempty"`
+}
+
+// SARIF writes the result as a SARIF 2.1.0 log with one run: every rule with
+// its documentation and sources (so code-scanning UIs can explain a finding
+// without visiting our site), every finding with an exact region and a
+// fingerprint that survives line moves, and each input that could not be
+// read as a tool execution notification. Columns count Unicode code points
+// (run.columnKind says so); endColumn is one past the last character, as
+// SARIF defines it.
+func SARIF(w io.Writer, r *Result, opt SARIFOptions) error {
+	driverRules, index := sarifRules(r)
+	run := sarifRun{
+		Tool:        sarifTool{Driver: sarifDriver{Name: r.Tool.Name, Version: r.Tool.Version, InformationURI: informationURI, Rules: driverRules}},
+		Invocations: []sarifInvocation{{ExecutionSuccessful: true}},
+		ColumnKind:  sarifColumnKind,
+		Results:     []sarifResult{},
+	}
+	if run.Tool.Driver.Name == "" {
+		run.Tool.Driver.Name = "exolint"
+	}
+	if opt.AutomationID != "" {
+		run.AutomationDetails = &sarifAutomation{ID: opt.AutomationID}
+	}
+	if len(r.Markets) > 0 {
+		run.Properties = &sarifRunProps{Markets: r.Markets}
+	}
+	root := sarifArtifactLoc{Description: &sarifMessage{Text: "The directory exolint check ran in; relative paths are relative to it."}}
+	if opt.SrcRoot != "" {
+		root.URI = dirURI(opt.SrcRoot)
+	}
+	run.OriginalURIBaseIDs = map[string]sarifArtifactLoc{srcRootID: root}
+
+	fp := newFingerprinter()
+	inv := &run.Invocations[0]
+	for _, d := range r.Documents {
+		a := locateArtifact(d.Source, opt.SrcRoot)
+		loc := a.location()
+		if d.Err != nil {
+			inv.ExecutionSuccessful = false
+			inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{
+				Level:      "error",
+				Message:    sarifMessage{Text: fmt.Sprintf("could not read %s: %v", displayPath(d.Source), d.Err)},
+				Locations:  []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: loc}}},
+				Descriptor: sarifDescRef{ID: inputErrorID},
+			})
+			continue
+		}
+		for i := range d.Findings {
+			f := &d.Findings[i]
+			res := sarifResult{
+				RuleID:              f.Rule,
+				RuleIndex:           index[f.Rule],
+				Level:               sarifLevel(f.Severity),
+				Message:             sarifMessage{Text: f.Message},
+				Locations:           []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: loc, Region: sarifRegionOf(f)}}},
+				PartialFingerprints: map[string]string{fingerprintKey: fp.next(a.id, f)},
+				Properties:          sarifResultProps{Markets: f.Markets, Kind: string(f.Kind), Region: string(f.Region), Suggestion: f.Suggestion},
+			}
+			// Only files can be edited, and only where the match is the
+			// source text verbatim (see fixable).
+			if a.uri != "" && !isURL(d.Source) && fixable(f) {
+				del := *sarifRegionOf(f)
+				del.Snippet = nil
+				res.Fixes = []sarifFix{{
+					Description: sarifMessage{Text: fmt.Sprintf("Replace %q with %q", f.Match, f.Suggestion)},
+					ArtifactChanges: []sarifArtifactChange{{
+						ArtifactLocation: loc,
+						Replacements:     []sarifReplacement{{DeletedRegion: del, InsertedContent: &sarifMessage{Text: f.Suggestion}}},
+					}},
+				}}
+			}
+			run.Results = append(run.Results, res)
+		}
+	}
+
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}}); err != nil {
+		return fmt.Errorf("write sarif: %w", err)
+	}
+	return nil
+}
+
+// location is the artifactLocation of a document. Standard input has no
+// address, so it gets a description instead of a uri.
+func (a artifact) location() sarifArtifactLoc {
+	switch {
+	case a.uri == "":
+		return sarifArtifactLoc{Description: &sarifMessage{Text: "standard input"}}
+	case a.relative:
+		return sarifArtifactLoc{URI: a.uri, URIBaseID: srcRootID}
+	}
+	return sarifArtifactLoc{URI: a.uri}
+}
+
+func sarifRegionOf(f *rules.Finding) *sarifRegion {
+	if !located(f) {
+		return nil
+	}
+	reg := &sarifRegion{StartLine: f.Start.Line, StartColumn: f.Start.Column, EndLine: f.End.Line, EndColumn: f.End.Column}
+	if f.Match != "" {
+		reg.Snippet = &sarifMessage{Text: f.Match}
+	}
+	return reg
+}
+
+// sarifRules describes the run's rules in catalog order, then any rule a
+// finding names that the catalog lacks (sorted), so every result's ruleIndex
+// points at a descriptor.
+func sarifRules(r *Result) ([]sarifRule, map[string]int) {
+	cites := rules.Citations()
+	index := map[string]int{}
+	var out []sarifRule
+	for _, rl := range r.Rules {
+		if _, dup := index[rl.ID]; dup {
+			continue
+		}
+		index[rl.ID] = len(out)
+		out = append(out, sarifRuleOf(rl, cites))
+	}
+	var extra []string
+	for _, d := range r.Documents {
+		for _, f := range d.Findings {
+			if _, ok := index[f.Rule]; !ok {
+				index[f.Rule] = -1
+				extra = append(extra, f.Rule)
+			}
+		}
+	}
+	sort.Strings(extra)
+	for _, id := range extra {
+		index[id] = len(out)
+		out = append(out, sarifRule{
+			ID: id, Name: pascalCase(id), HelpURI: HelpURL(id),
+			DefaultConfiguration: sarifConfig{Level: "warning"},
+			Properties:           sarifRuleProps{Tags: []string{"exosome", "compliance"}},
+		})
+	}
+	if out == nil {
+		out = []sarifRule{}
+	}
+	return out, index
+}
+
+func sarifRuleOf(rl *rules.Rule, cites map[string]rules.Citation) sarifRule {
+	doc := unwrap(rl.Doc)
+	var text, md strings.Builder
+	text.WriteString(doc)
+	md.WriteString(doc)
+	if rl.Bad != "" || rl.Good != "" {
+		fmt.Fprintf(&text, "\n\nFlagged: %s\nCompliant: %s", rl.Bad, rl.Good)
+		fmt.Fprintf(&md, "\n\n**Flagged:**\n\n> %s\n\n**Compliant:**\n\n> %s", rl.Bad, rl.Good)
+	}
+	if len(rl.Citations) > 0 {
+		text.WriteString("\n\nSources:")
+		md.WriteString("\n\n**Sources:**\n")
+		for _, k := range rl.Citations {
+			c, ok := cites[k]
+			if !ok {
+				// A key without an entry is caught by the rules' catalog
+				// test; here it is shown rather than dropped.
+				c = rules.Citation{Key: k, Title: k}
+			}
+			fmt.Fprintf(&text, "\n- %s", c.Title)
+			if c.URL != "" {
+				fmt.Fprintf(&text, " <%s>", c.URL)
+				fmt.Fprintf(&md, "\n- [%s](%s)", c.Title, c.URL)
+			} else {
+				fmt.Fprintf(&md, "\n- %s", c.Title)
+			}
+		}
+	}
+	fmt.Fprintf(&md, "\n\n[Rule documentation](%s)", HelpURL(rl.ID))
+	tags := []string{"exosome", "compliance"}
+	for _, m := range rules.AllMarkets() {
+		if rl.SeverityIn(m) != rules.Off {
+			tags = append(tags, "market:"+string(m))
+		}
+	}
+	sr := sarifRule{
+		ID:                   rl.ID,
+		Name:                 pascalCase(rl.ID),
+		HelpURI:              HelpURL(rl.ID),
+		DefaultConfiguration: sarifConfig{Level: sarifLevel(rl.Severity)},
+		Properties:           sarifRuleProps{Tags: tags},
+		Help:                 &sarifMultiMessage{Text: text.String(), Markdown: md.String()},
+	}
+	if rl.Title != "" {
+		sr.ShortDescription = &sarifMessage{Text: capitalize(rl.Title)}
+	}
+	if doc != "" {
+		sr.FullDescription = &sarifMessage{Text: doc}
+	}
+	return sr
+}
+
+// sarifLevel maps a severity to a SARIF level; a rule that is off by default
+// (but on in some market) has level "none".
+func sarifLevel(s rules.Severity) string {
+	switch s {
+	case rules.Error:
+		return "error"
+	case rules.Warning:
+		return "warning"
+	case rules.Info:
+		return "note"
+	}
+	return "none"
+}
+
+// pascalCase turns "source-undisclosed" into "SourceUndisclosed", the form
+// SARIF viewers expect in reportingDescriptor.name.
+func pascalCase(id string) string {
+	var b strings.Builder
+	for _, part := range strings.FieldsFunc(id, func(r rune) bool { return r == '-' || r == '_' || r == '.' || r == ' ' }) {
+		first, n := utf8.DecodeRuneInString(part)
+		b.WriteRune(unicode.ToUpper(first))
+		b.WriteString(part[n:])
+	}
+	return b.String()
+}

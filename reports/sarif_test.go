@@ -1,0 +1,318 @@
+package reports
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/exolint/exolint/rules"
+	"github.com/exolint/exolint/scraper"
+)
+
+// sarifValidator compiles the official SARIF 2.1.0 schema (errata 01), kept
+// in testdata so tests never need the network or files outside the module.
+// Formats ("uri", "uri-reference") are asserted too: GitHub rejects logs
+// whose URIs do not parse.
+func sarifValidator(t *testing.T) *jsonschema.Schema {
+	t.Helper()
+	schema, err := os.ReadFile(filepath.Join("testdata", "sarif-schema-2.1.0.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(schema))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	const id = "sarif-schema-2.1.0.json"
+	if err := c.AddResource(id, doc); err != nil {
+		t.Fatal(err)
+	}
+	sch, err := c.Compile(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sch
+}
+
+func validateSARIF(t *testing.T, sch *jsonschema.Schema, out []byte) {
+	t.Helper()
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(out))
+	if err != nil {
+		t.Fatalf("SARIF output is not JSON: %v", err)
+	}
+	if err := sch.Validate(inst); err != nil {
+		t.Fatalf("SARIF output does not match the 2.1.0 schema: %v", err)
+	}
+}
+
+func renderSARIF(t *testing.T, r *Result, opt SARIFOptions) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := SARIF(&b, r, opt); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// sarifDoc is the part of a SARIF log the tests read back.
+type sarifDoc struct {
+	Runs []struct {
+		Tool struct {
+			Driver struct {
+				Rules []struct {
+					ID, Name, HelpURI string
+					Help              struct{ Text, Markdown string }
+				}
+			}
+		}
+		ColumnKind         string
+		OriginalURIBaseIDs map[string]struct{ URI string } `json:"originalUriBaseIds"`
+		Invocations        []struct {
+			ExecutionSuccessful        bool
+			ToolExecutionNotifications []struct {
+				Message   struct{ Text string }
+				Locations []sarifLocation
+			}
+		}
+		Results []struct {
+			RuleID              string
+			RuleIndex           int
+			Level               string
+			Locations           []sarifLocation
+			PartialFingerprints map[string]string
+			Fixes               []sarifFix
+		}
+	}
+}
+
+func parseSARIF(t *testing.T, out []byte) sarifDoc {
+	t.Helper()
+	var d sarifDoc
+	if err := json.Unmarshal(out, &d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Runs) != 1 {
+		t.Fatalf("want one run, got %d", len(d.Runs))
+	}
+	return d
+}
+
+func TestSARIFGolden(t *testing.T) {
+	out := renderSARIF(t, testResult(t), SARIFOptions{AutomationID: "exolint/copy"})
+	validateSARIF(t, sarifValidator(t), out)
+	golden(t, "sarif.golden", out)
+}
+
+// The validator must be able to fail, or the schema test proves nothing.
+func TestSARIFSchemaRejectsBrokenLog(t *testing.T) {
+	sch := sarifValidator(t)
+	out := renderSARIF(t, testResult(t), SARIFOptions{})
+	for _, broken := range []string{
+		strings.Replace(string(out), `"level": "warning"`, `"level": "fatal"`, 1),
+		strings.Replace(string(out), `"columnKind": "unicodeCodePoints"`, `"columnKind": "bytes"`, 1),
+		strings.Replace(string(out), `"helpUri": "https://`, `"helpUri": "not a uri `, 1),
+	} {
+		inst, err := jsonschema.UnmarshalJSON(strings.NewReader(broken))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sch.Validate(inst) == nil {
+			t.Errorf("the schema accepted a broken log")
+		}
+	}
+}
+
+func TestSARIFContent(t *testing.T) {
+	r := testResult(t)
+	run := parseSARIF(t, renderSARIF(t, r, SARIFOptions{})).Runs[0]
+	if run.ColumnKind != "unicodeCodePoints" {
+		t.Errorf("columnKind = %q", run.ColumnKind)
+	}
+	rs := run.Tool.Driver.Rules
+	want := []string{"hype-wording", "source-undisclosed", "testing-undisclosed", "legacy-claim"}
+	if len(rs) != len(want) {
+		t.Fatalf("got %d rules, want %d", len(rs), len(want))
+	}
+	for i, id := range want {
+		if rs[i].ID != id || rs[i].HelpURI != HelpURL(id) {
+			t.Errorf("rule %d = %s %s, want %s", i, rs[i].ID, rs[i].HelpURI, id)
+		}
+	}
+	if rs[1].Name != "SourceUndisclosed" {
+		t.Errorf("name = %q, want PascalCase of the id", rs[1].Name)
+	}
+	if h := rs[0].Help; !strings.Contains(h.Text, "A miracle serum.") || !strings.Contains(h.Markdown, "visibly smoother") ||
+		!strings.Contains(h.Markdown, "https://www.asa.org.uk/") {
+		t.Errorf("help lacks Bad, Good or sources: %+v", h)
+	}
+	total := 0
+	for _, d := range r.Documents {
+		total += len(d.Findings)
+	}
+	if len(run.Results) != total {
+		t.Fatalf("got %d results, want %d", len(run.Results), total)
+	}
+	seen := map[string]bool{}
+	for _, res := range run.Results {
+		if rs[res.RuleIndex].ID != res.RuleID {
+			t.Errorf("result %s points at rule %d (%s)", res.RuleID, res.RuleIndex, rs[res.RuleIndex].ID)
+		}
+		fp := res.PartialFingerprints[fingerprintKey]
+		if fp == "" || seen[fp] {
+			t.Errorf("fingerprint %q of %s missing or not unique", fp, res.RuleID)
+		}
+		seen[fp] = true
+	}
+	// The Korean path is escaped in the URI and relative to %SRCROOT%.
+	loc := run.Results[5].Locations[0].PhysicalLocation
+	if loc.ArtifactLocation.URIBaseID != srcRootID {
+		t.Errorf("uriBaseId = %q", loc.ArtifactLocation.URIBaseID)
+	}
+	if p, err := url.PathUnescape(loc.ArtifactLocation.URI); err != nil || p != kbeautyPath || loc.ArtifactLocation.URI == kbeautyPath {
+		t.Errorf("uri %q does not escape %q", loc.ArtifactLocation.URI, kbeautyPath)
+	}
+	// 🌹 장미 엑소좀: the emoji is one code point, so 엑 is column 6.
+	if reg := loc.Region; reg == nil || reg.StartLine != 3 || reg.StartColumn != 6 || reg.EndColumn != 9 {
+		t.Errorf("region of the second 엑소좀 = %+v, want 3:6-3:9", reg)
+	}
+	// A URL is its own absolute URI, without a base.
+	for _, res := range run.Results {
+		if a := res.Locations[0].PhysicalLocation.ArtifactLocation; strings.HasPrefix(a.URI, "https:") && a.URIBaseID != "" {
+			t.Errorf("URL artifact has uriBaseId %q", a.URIBaseID)
+		}
+	}
+	inv := run.Invocations[0]
+	if inv.ExecutionSuccessful {
+		t.Error("executionSuccessful is true although an input failed")
+	}
+	if len(inv.ToolExecutionNotifications) != 1 || !strings.Contains(inv.ToolExecutionNotifications[0].Message.Text, "no such file") {
+		t.Errorf("notifications = %+v", inv.ToolExecutionNotifications)
+	}
+	fixes := 0
+	for _, res := range run.Results {
+		fixes += len(res.Fixes)
+	}
+	// "miracle" and the second 엑소좀 in files; the URL's suggestion cannot be
+	// applied.
+	if fixes != 2 {
+		t.Errorf("got %d fixes, want 2", fixes)
+	}
+}
+
+func TestSARIFSucceedsWithoutFailedInputs(t *testing.T) {
+	r := testResult(t)
+	r.Documents = r.Documents[:3]
+	out := renderSARIF(t, r, SARIFOptions{})
+	validateSARIF(t, sarifValidator(t), out)
+	if inv := parseSARIF(t, out).Runs[0].Invocations[0]; !inv.ExecutionSuccessful || len(inv.ToolExecutionNotifications) != 0 {
+		t.Errorf("invocation = %+v", inv)
+	}
+}
+
+func TestSARIFEmpty(t *testing.T) {
+	out := renderSARIF(t, &Result{Tool: Tool{Name: "exolint", Version: "1"}}, SARIFOptions{})
+	validateSARIF(t, sarifValidator(t), out)
+}
+
+func TestSARIFSrcRoot(t *testing.T) {
+	root := t.TempDir()
+	r := testResult(t)
+	r.Documents = []*rules.DocResult{
+		{Source: filepath.Join(root, "copy", "a.html"), Findings: r.Documents[0].Findings[:1]},
+		{Source: filepath.Join(filepath.Dir(root), "elsewhere.html"), Findings: r.Documents[0].Findings[:1]},
+	}
+	out := renderSARIF(t, r, SARIFOptions{SrcRoot: root})
+	validateSARIF(t, sarifValidator(t), out)
+	run := parseSARIF(t, out).Runs[0]
+	base := run.OriginalURIBaseIDs[srcRootID].URI
+	if !strings.HasPrefix(base, "file:///") || !strings.HasSuffix(base, "/") {
+		t.Errorf("%%SRCROOT%% = %q, want an absolute file URI ending in /", base)
+	}
+	in := run.Results[0].Locations[0].PhysicalLocation.ArtifactLocation
+	if in.URI != "copy/a.html" || in.URIBaseID != srcRootID {
+		t.Errorf("file under the root = %+v, want copy/a.html relative to %%SRCROOT%%", in)
+	}
+	out2 := run.Results[1].Locations[0].PhysicalLocation.ArtifactLocation
+	if !strings.HasPrefix(out2.URI, "file:///") || out2.URIBaseID != "" {
+		t.Errorf("file outside the root = %+v, want an absolute file URI", out2)
+	}
+}
+
+func fingerprints(t *testing.T, out []byte) []string {
+	t.Helper()
+	var fps []string
+	for _, res := range parseSARIF(t, out).Runs[0].Results {
+		fps = append(fps, res.PartialFingerprints[fingerprintKey])
+	}
+	return fps
+}
+
+func TestSARIFFingerprintsStable(t *testing.T) {
+	a := fingerprints(t, renderSARIF(t, testResult(t), SARIFOptions{}))
+	b := fingerprints(t, renderSARIF(t, testResult(t), SARIFOptions{}))
+	if strings.Join(a, ",") != strings.Join(b, ",") {
+		t.Errorf("fingerprints differ between two runs:\n%v\n%v", a, b)
+	}
+	// The same file named differently on the command line is the same
+	// document.
+	r := testResult(t)
+	r.Documents[0].Source = "./copy//serum.html"
+	c := fingerprints(t, renderSARIF(t, r, SARIFOptions{}))
+	if a[0] != c[0] {
+		t.Errorf("./copy//serum.html and copy/serum.html got different fingerprints")
+	}
+}
+
+// The real pipeline: the same copy with a paragraph added above it must keep
+// every fingerprint, while its lines move. The copy repeats "miracle", so
+// the occurrence index is exercised too.
+func TestSARIFFingerprintsSurviveShiftedLines(t *testing.T) {
+	copyText := "# Glow Serum\n\nOur miracle exosome serum erases wrinkles overnight.\n\nA second miracle: exosomes for radiance.\n"
+	shifted := "# Glow Serum\n\nNew intro paragraph,\nover two lines.\n\n" + strings.TrimPrefix(copyText, "# Glow Serum\n\n")
+	engine, err := rules.NewEngine(rules.All(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := func(text string) (*Result, []string) {
+		doc, err := scraper.NewReader().Read("copy/serum.md", []byte(text), scraper.FormatMarkdown)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := &Result{Tool: Tool{Name: "exolint", Version: "test"}, Rules: engine.Rules(), Documents: []*rules.DocResult{engine.Check(doc)}}
+		return r, fingerprints(t, renderSARIF(t, r, SARIFOptions{}))
+	}
+	r1, before := check(copyText)
+	r2, after := check(shifted)
+	if len(before) < 3 {
+		t.Fatalf("want several findings to compare, got %d", len(before))
+	}
+	if strings.Join(before, ",") != strings.Join(after, ",") {
+		t.Errorf("fingerprints changed when lines moved:\n%v\n%v", before, after)
+	}
+	if f1, f2 := r1.Documents[0].Findings[0], r2.Documents[0].Findings[0]; f1.Start.Line == f2.Start.Line {
+		t.Fatalf("the shifted copy did not move the findings (line %d)", f1.Start.Line)
+	}
+	seen := map[string]bool{}
+	for _, fp := range before {
+		if seen[fp] {
+			t.Errorf("two findings share fingerprint %s", fp)
+		}
+		seen[fp] = true
+	}
+}
+
+func TestPascalCase(t *testing.T) {
+	for in, want := range map[string]string{"source-undisclosed": "SourceUndisclosed", "x": "X", "a--b": "AB", "": ""} {
+		if got := pascalCase(in); got != want {
+			t.Errorf("pascalCase(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
