@@ -153,7 +153,7 @@ func (l *Loader) Load(ctx context.Context, in Input) (*Document, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open: %w", err)
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }() // read-only: a close error loses nothing
 	data, err := readCapped(f, limit)
 	if err != nil {
 		return nil, err

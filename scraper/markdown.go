@@ -29,8 +29,6 @@ func splitLines(src []byte) []line {
 	return out
 }
 
-func isBlank(b []byte) bool { return len(bytes.TrimSpace(b)) == 0 }
-
 // mdState accumulates Markdown blocks, with the ingredient-section logic
 // shared by the HTML reader: a heading that says "Ingredients" makes what
 // follows, up to the next heading of the same or a higher level, one list.

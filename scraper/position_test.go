@@ -1,6 +1,7 @@
 package scraper
 
 import (
+	"errors"
 	"html"
 	"strings"
 	"testing"
@@ -208,7 +209,7 @@ func TestProductIdentity(t *testing.T) {
 }
 
 func TestDecode(t *testing.T) {
-	if _, err := Decode([]byte("abc\x00def"), FormatText, ""); err != ErrBinary {
+	if _, err := Decode([]byte("abc\x00def"), FormatText, ""); !errors.Is(err, ErrBinary) {
 		t.Errorf("binary: %v", err)
 	}
 	_, err := Decode([]byte("line one\nbad \xff byte"), FormatMarkdown, "")

@@ -49,7 +49,7 @@ func (bb *blockBuilder) addText(raw []byte, src int, entities bool) {
 			i += size
 		default:
 			j := i + 1
-			for j < len(raw) && raw[j] < utf8.RuneSelf && !isASCIISpace(raw[j]) && !(entities && raw[j] == '&') {
+			for j < len(raw) && raw[j] < utf8.RuneSelf && !isASCIISpace(raw[j]) && (!entities || raw[j] != '&') {
 				j++
 			}
 			bb.verbatim(raw[i:j], src+i)

@@ -28,7 +28,7 @@ func main() {
 	}
 }
 
-var errUsage = errors.New("usage: benchcorpus gen -out DIR -n N [-seed S] | parse [-j N] DIR | time [-runs N] -- CMD ARGS...")
+var errUsage = errors.New("usage: benchcorpus gen -out DIR -n N [-seed S] | parse [-j N] DIR | time [-runs N] -- CMD [ARG]")
 
 func run(args []string, stdout io.Writer) error {
 	if len(args) == 0 {

@@ -9,10 +9,34 @@ import (
 	"github.com/exolint/exolint/reports"
 )
 
-func render(w io.Writer, format string, res *reports.Result, color bool) error {
+// render writes res in one format. getenv is the injected environment
+// (streams.getenv): the github format appends its summary to
+// $GITHUB_STEP_SUMMARY when the runner sets it.
+func render(w io.Writer, format string, res *reports.Result, color bool, getenv func(string) string) error {
 	switch format {
 	case "json":
 		return reports.JSON(w, res)
+	case "sarif":
+		// Relative paths are relative to the working directory; naming it
+		// lets consumers resolve %SRCROOT%. If it cannot be had, "" leaves
+		// %SRCROOT% to the consumer (GitHub uses the repository root, where
+		// CI runs us anyway).
+		root, _ := os.Getwd()
+		// "exolint/" is the code-scanning category, so exolint's alerts do
+		// not replace another tool's; upload-sarif's category overrides it.
+		return reports.SARIF(w, res, reports.SARIFOptions{AutomationID: "exolint/", SrcRoot: root})
+	case "github":
+		var summary string
+		if getenv != nil {
+			summary = getenv("GITHUB_STEP_SUMMARY")
+		}
+		return reports.GitHub(w, res, reports.GitHubOptions{SummaryPath: summary})
+	case "rdjsonl":
+		return reports.RDJSONL(w, res)
+	case "junit":
+		return reports.JUnit(w, res)
+	case "checkstyle":
+		return reports.Checkstyle(w, res)
 	default:
 		return reports.Text(w, res, reports.TextOptions{Color: color})
 	}
@@ -39,9 +63,10 @@ func writeFileAtomic(path string, write func(*os.File) error) error {
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	defer os.Remove(tmp.Name())
+	// After a successful rename there is nothing left to remove.
+	defer func() { _ = os.Remove(tmp.Name()) }()
 	if err := write(tmp); err != nil {
-		tmp.Close()
+		_ = tmp.Close()
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if err := tmp.Close(); err != nil {

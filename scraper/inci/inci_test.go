@@ -42,7 +42,7 @@ func TestParse(t *testing.T) {
 			sections: []sec{{"", false, []string{"Aqua", "Glycerin", "Parfum"}}}},
 		{name: "prefix German", in: "Inhaltsstoffe: Aqua, Glycerin",
 			sections: []sec{{"", false, []string{"Aqua", "Glycerin"}}}},
-		{name: "prefix Spanish", in: "Ingredientes: Aqua, Glycerin", //nolint:misspell // Spanish label word
+		{name: "prefix Spanish", in: "Ingredientes: Aqua, Glycerin",
 			sections: []sec{{"", false, []string{"Aqua", "Glycerin"}}}},
 		{name: "markdown bold prefix", in: "**Ingredients:** Aqua, Glycerin",
 			sections: []sec{{"", false, []string{"Aqua", "Glycerin"}}}},

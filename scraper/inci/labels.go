@@ -110,7 +110,7 @@ func tailIsPrefix(words []string) bool {
 
 func ingredientWord(w string) bool {
 	switch w {
-	case "ingredients", "ingredient", "inci", "ingrédients", "ingrédient", "ingredientes", "ingrediente", //nolint:misspell // Spanish and Portuguese label words
+	case "ingredients", "ingredient", "inci", "ingrédients", "ingrédient", "ingredientes", "ingrediente",
 		"ingredienti", "inhaltsstoffe", "inhaltstoffe", "bestandteile", "zutaten", "composition", "composição",
 		"composición", "ingrediënten", "składniki", "sastojci", "ingredience", "ainesosat", "ingredienser",
 		"전성분", "성분", "전성분표", "成分", "全成分", "成份", "全成份", "配合成分", "成分表", "全成分表示",
