@@ -37,7 +37,7 @@ Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage 
 or an input that could not be read or fetched.`,
 		Flags: []cli.Flag{
 			&cli.StringSliceFlag{Name: flagFormat, Aliases: []string{"f"}, Value: cli.NewStringSlice("text"),
-				Usage: "output format: text or json; FORMAT=FILE writes to a file (repeatable)"},
+				Usage: "output format: text, json, sarif, github, rdjsonl, junit or checkstyle; FORMAT=FILE writes to a file (repeatable)"},
 			&cli.StringFlag{Name: flagFailOn, Value: "warning", Usage: "exit 1 when a finding is at or above: error, warning, info or none"},
 			&cli.StringFlag{Name: flagMarket, Aliases: []string{"m"}, Value: "all", Usage: "markets to judge by: us,eu,uk,kr,jp,cn,tw,ca or all"},
 			&cli.StringFlag{Name: flagStdinFormat, Usage: "format of standard input: html, md or text (default: guessed)"},
@@ -90,7 +90,7 @@ func checkOptionsFrom(c *cli.Context) (checkOptions, error) {
 	for _, v := range c.StringSlice(flagFormat) {
 		format, path, _ := strings.Cut(v, "=")
 		if !knownFormat(format) {
-			return o, usagef("--format: unknown format %q (want text or json)", format)
+			return o, usagef("--format: unknown format %q (want text, json, sarif, github, rdjsonl, junit or checkstyle)", format)
 		}
 		if path == "" || path == "-" {
 			if stdoutTaken {
@@ -104,7 +104,13 @@ func checkOptionsFrom(c *cli.Context) (checkOptions, error) {
 	return o, nil
 }
 
-func knownFormat(f string) bool { return f == "text" || f == "json" }
+func knownFormat(f string) bool {
+	switch f {
+	case "text", "json", "sarif", "github", "rdjsonl", "junit", "checkstyle":
+		return true
+	}
+	return false
+}
 
 func runCheck(c *cli.Context, s streams, o checkOptions) error {
 	engine, err := rules.NewEngine(rules.All(), o.markets)
@@ -158,7 +164,7 @@ func verdict(res *reports.Result, failOn rules.Severity) error {
 
 func writeOutput(s streams, out output, res *reports.Result) error {
 	if out.path == "" {
-		return render(s.stdout, out.format, res, useColor(s))
+		return render(s.stdout, out.format, res, useColor(s), s.getenv)
 	}
-	return writeFileAtomic(out.path, func(f *os.File) error { return render(f, out.format, res, false) })
+	return writeFileAtomic(out.path, func(f *os.File) error { return render(f, out.format, res, false, s.getenv) })
 }
