@@ -3,6 +3,7 @@ package scraper
 import (
 	"bytes"
 	"strings"
+	"unicode"
 )
 
 // line is one source line without its line break.
@@ -37,6 +38,10 @@ type mdState struct {
 	blocks   []Block
 	ing      *blockBuilder
 	ingLevel int
+	// user is set under a "Reviews" or "Q&A" heading: what follows, up to
+	// the next heading of the same or a higher level, is customers' words.
+	user      bool
+	userLevel int
 }
 
 func (s *mdState) add(bb *blockBuilder, headingLevel int) {
@@ -45,6 +50,12 @@ func (s *mdState) add(bb *blockBuilder, headingLevel int) {
 	}
 	text := string(bb.buf)
 	if headingLevel > 0 {
+		if s.user && headingLevel <= s.userLevel {
+			s.user = false
+		}
+		if s.r.reviewsLabel.MatchString(text) {
+			s.user, s.userLevel = true, headingLevel
+		}
 		if s.ing != nil && headingLevel <= s.ingLevel {
 			s.closeIngredients()
 		}
@@ -58,6 +69,9 @@ func (s *mdState) add(bb *blockBuilder, headingLevel int) {
 		}
 		s.blocks = append(s.blocks, bb.block())
 		return
+	}
+	if s.user {
+		bb.region = RegionUserContent
 	}
 	if s.ing != nil {
 		if !s.ing.empty() {
@@ -358,7 +372,8 @@ func (r *Reader) ReadText(source string, src []byte) *Document {
 			cur.addText(t[m[1]:], ln.start+m[1], false)
 			continue
 		}
-		if r.ingLabel.MatchString(trim) || (len(trim) < 60 && strings.HasSuffix(trim, ":") && !strings.Contains(trim, ",")) {
+		if r.ingLabel.MatchString(trim) || (len(trim) < 60 && strings.HasSuffix(trim, ":") && !strings.Contains(trim, ",")) ||
+			isShoutedHeading(trim) || r.reviewsLabel.MatchString(trim) {
 			endCur()
 			bb := newBlockBuilder(KindHeading, RegionCopy)
 			bb.addText(t, ln.start, false)
@@ -378,6 +393,24 @@ func (r *Reader) ReadText(source string, src []byte) *Document {
 	st.closeIngredients()
 	doc.Blocks = st.blocks
 	return doc
+}
+
+// isShoutedHeading recognises an all-capitals line such as "TOP REVIEWS" or
+// "HOW TO USE", which marketplace text uses as headings.
+func isShoutedHeading(t string) bool {
+	if len(t) > 40 || strings.ContainsAny(t, ".!?,") {
+		return false
+	}
+	letters := 0
+	for _, r := range t {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			letters++
+		}
+	}
+	return letters >= 4
 }
 
 // runsOn reports whether line idx continues the previous line's sentence:
