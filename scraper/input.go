@@ -83,7 +83,9 @@ func expandPath(p string) []Input {
 			}
 			return nil
 		}
-		if FormatFor(path) != "" {
+		// Directories give copy files only; a JSON file is read when named,
+		// not picked up from a folder that may hold any JSON.
+		if f := FormatFor(path); f != "" && f != FormatJSON {
 			files = append(files, path)
 		}
 		return nil
@@ -180,6 +182,8 @@ func formatForMedia(mediaType string, body []byte) string {
 		return FormatMarkdown
 	case "text/plain":
 		return Sniff(body)
+	case "application/json", "application/ld+json":
+		return FormatJSON
 	}
 	return ""
 }

@@ -3,6 +3,7 @@ package scraper
 import (
 	"bytes"
 	"encoding/json"
+	"html"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -117,13 +118,19 @@ func locateJSONString(src []byte, start, end int, key, want string) (Block, bool
 			}
 			if j < end && src[j] == '"' {
 				bb := newBlockBuilder(KindJSONLD, RegionCopy)
-				if decodeJSONString(src, j+1, end, bb) && strings.TrimSpace(string(bb.buf)) == strings.TrimSpace(collapse(want)) {
+				if decodeJSONString(src, j+1, end, bb) && sameText(string(bb.buf), collapse(want)) {
 					return bb.block(), true
 				}
 			}
 		}
 		i = j
 	}
+}
+
+// sameText compares two texts as a reader would: entities decoded, white
+// space folded.
+func sameText(a, b string) bool {
+	return strings.Join(strings.Fields(html.UnescapeString(a)), " ") == strings.Join(strings.Fields(html.UnescapeString(b)), " ")
 }
 
 // decodeJSONString decodes a JSON string body starting at src[i] into bb,
@@ -161,6 +168,14 @@ func decodeJSONString(src []byte, i, end int, bb *blockBuilder) bool {
 				text = string(r)
 			default:
 				text = string(src[i+1])
+			}
+			if text == "&" {
+				// Shopify escapes "&" as \u0026, so "&nbsp;" arrives as
+				// "\u0026nbsp;": decode the reference across the escape.
+				cand := append([]byte{'&'}, src[i+n:min(end, i+n+40)]...)
+				if dec, k := decodeEntity(cand); k > 0 {
+					text, n = dec, n+k-1
+				}
 			}
 			if text == "<" {
 				inTag = true

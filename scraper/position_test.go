@@ -280,3 +280,37 @@ func FuzzReadMarkdown(f *testing.F) {
 		}
 	})
 }
+
+func TestJSONRecord(t *testing.T) {
+	shopify := `{"product":{"id":1,"title":"Rose Vesicle Serum","vendor":"Lumi","handle":"rose-serum",
+"body_html":"<p>Rose callus <strong>exosomes</strong>\u0026nbsp;for glow.</p>\n<ul><li>Heals skin</li></ul>",
+"variants":[{"title":"30 ml","sku":"RV-30","barcode":"0123456789012"}],
+"options":[{"name":"Size","values":["30 ml"]}]}}`
+	doc, err := NewReader().Read("p.json", []byte(shopify), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Product{Name: "Rose Vesicle Serum", Brand: "Lumi", URL: "/products/rose-serum", SKU: "RV-30", GTIN: "0123456789012"}
+	if doc.Product != want || doc.Format != FormatJSON {
+		t.Errorf("product = %+v (%s)", doc.Product, doc.Format)
+	}
+	checkMapping(t, doc, []byte(shopify))
+	if p := at(t, doc, "Heals skin"); p.Line != 2 {
+		t.Errorf("Heals skin at line %d", p.Line)
+	}
+	plain := `{"title": "Milk EV Cream", "description": "Bovine milk exosomes.", "ingredients": "Water, Milk Exosomes, Glycerin"}`
+	doc, err = NewReader().Read("r.json", []byte(plain), FormatJSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := ""
+	for _, b := range doc.Blocks {
+		kinds += string(b.Kind) + ";"
+	}
+	if kinds != "product-name;paragraph;ingredients;" {
+		t.Errorf("kinds = %s", kinds)
+	}
+	if _, err := NewReader().Read("bad.json", []byte(`[1,2]`), FormatJSON); err == nil {
+		t.Error("a JSON array should be refused")
+	}
+}

@@ -2,6 +2,7 @@ package scraper
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"path"
@@ -38,6 +39,8 @@ func FormatFor(name string) string {
 		return FormatMarkdown
 	case ".txt", ".text":
 		return FormatText
+	case ".json":
+		return FormatJSON
 	}
 	return ""
 }
@@ -51,10 +54,12 @@ func ParseFormat(s string) (string, error) {
 		return FormatMarkdown, nil
 	case "text", "txt", "plain":
 		return FormatText, nil
+	case "json":
+		return FormatJSON, nil
 	case "", "auto":
 		return "", nil
 	}
-	return "", fmt.Errorf("%w %q (want html, md or text)", ErrFormat, s)
+	return "", fmt.Errorf("%w %q (want html, md, text or json)", ErrFormat, s)
 }
 
 // Sniff guesses the format of unnamed input such as stdin.
@@ -62,6 +67,9 @@ func Sniff(data []byte) string {
 	head := data
 	if len(head) > 4096 {
 		head = head[:4096]
+	}
+	if t := bytes.TrimSpace(head); len(t) > 0 && t[0] == '{' && json.Valid(bytes.TrimSpace(data)) {
+		return FormatJSON
 	}
 	lower := bytes.ToLower(bytes.TrimSpace(head))
 	if bytes.HasPrefix(lower, []byte("<!doctype html")) || bytes.HasPrefix(lower, []byte("<html")) ||
@@ -142,6 +150,8 @@ func (r *Reader) Read(source string, data []byte, format string) (*Document, err
 		return r.ReadMarkdown(source, src), nil
 	case FormatText:
 		return r.ReadText(source, src), nil
+	case FormatJSON:
+		return r.ReadJSON(source, src)
 	}
 	return nil, fmt.Errorf("%w %q", ErrFormat, format)
 }
