@@ -295,6 +295,23 @@ func (w *htmlWalker) start(name string, raw []byte, start int, selfClosing bool)
 	}
 }
 
+// labelParentDepth is the depth of the element that holds a label and its
+// content: past wrappers such as <summary><h2>Ingredients</h2></summary>,
+// the section is the <details> around them.
+func (w *htmlWalker) labelParentDepth() int {
+	d := len(w.stack)
+	for d > 0 {
+		switch w.stack[d-1].tag {
+		case atom.Summary, atom.Button, atom.A, atom.Label, atom.Span, atom.Strong, atom.B, atom.Em,
+			atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Dt, atom.Legend, atom.Th:
+			d--
+			continue
+		}
+		return d
+	}
+	return d
+}
+
 // insideContent reports whether the walker is inside main or article, where a
 // <header> is part of the product rather than the site banner.
 func (w *htmlWalker) insideContent() bool {
@@ -361,7 +378,7 @@ func (w *htmlWalker) flush() {
 		bb.kind = KindHeading
 		w.blocks = append(w.blocks, bb.block())
 		w.ing = newBlockBuilder(KindIngredients, RegionCopy)
-		w.ingDepth = len(w.stack)
+		w.ingDepth = w.labelParentDepth()
 		if level == 0 || level == 7 {
 			w.ingLevel = 0
 		} else {
