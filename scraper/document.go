@@ -125,7 +125,10 @@ type Document struct {
 	Blocks     []Block
 	// Notes are things the reader noticed that a user should know (for
 	// example, a page that renders its copy with JavaScript).
-	Notes      []string
+	Notes []string
+	// Comments are the source's comments (HTML and Markdown <!-- -->,
+	// exolint directives after # or // in text), for suppressions.
+	Comments   []Comment
 	lineStarts []int
 	src        []byte
 }

@@ -95,6 +95,8 @@ func (r *Reader) ReadHTML(source string, src []byte) *Document {
 		case html.EndTagToken:
 			name, _ := z.TagName()
 			w.end(string(name))
+		case html.CommentToken:
+			doc.addComment(string(z.Text()), start, off)
 		}
 	}
 	w.flush()

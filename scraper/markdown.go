@@ -239,6 +239,7 @@ func (r *Reader) ReadMarkdown(source string, src []byte) *Document {
 	endPara()
 	st.closeIngredients()
 	doc.Blocks = st.blocks
+	doc.Comments = markdownComments(doc, lines)
 	for _, b := range doc.Blocks {
 		if b.Kind == KindProductName {
 			doc.Product.Name = b.Text
@@ -357,7 +358,7 @@ func (r *Reader) ReadText(source string, src []byte) *Document {
 	}
 	lines := splitLines(src)
 	for idx, ln := range lines {
-		t := ln.text
+		t := doc.textDirective(ln)
 		trim := strings.TrimSpace(string(t))
 		if trim == "" {
 			endCur()

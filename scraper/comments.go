@@ -1,0 +1,89 @@
+package scraper
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+)
+
+// Comment is a comment in the source with its place. For HTML and Markdown
+// Text is what stands between "<!--" and "-->"; for plain text it is the
+// directive after "#" or "//". Start and End span the whole comment,
+// delimiters included.
+type Comment struct {
+	Text       string
+	Start, End Position
+}
+
+func (d *Document) addComment(text string, start, end int) {
+	d.Comments = append(d.Comments, Comment{Text: text, Start: d.Position(start), End: d.Position(end)})
+}
+
+// markdownComments finds <!-- --> comments outside fenced code, including
+// ones that span lines or end a line of copy.
+func markdownComments(doc *Document, lines []line) []Comment {
+	var out []Comment
+	src := doc.src
+	inFence, fence := false, ""
+	for i := 0; i < len(lines); i++ {
+		ln := lines[i]
+		trim := strings.TrimSpace(string(ln.text))
+		if inFence {
+			if strings.HasPrefix(trim, fence) {
+				inFence = false
+			}
+			continue
+		}
+		if strings.HasPrefix(trim, "```") || strings.HasPrefix(trim, "~~~") {
+			inFence, fence = true, trim[:3]
+			continue
+		}
+		from := 0
+		for {
+			k := bytes.Index(ln.text[from:], []byte("<!--"))
+			if k < 0 {
+				break
+			}
+			start := ln.start + from + k
+			e := bytes.Index(src[start+4:], []byte("-->"))
+			if e < 0 {
+				// An unclosed comment runs to the end, as in HTML.
+				out = append(out, Comment{Text: string(src[start+4:]), Start: doc.Position(start), End: doc.Position(len(src))})
+				return out
+			}
+			end := start + 4 + e + 3
+			out = append(out, Comment{Text: string(src[start+4 : end-3]), Start: doc.Position(start), End: doc.Position(end)})
+			// Continue on the line where the comment ends.
+			for i < len(lines) && lines[i].start+len(lines[i].text) < end {
+				i++
+			}
+			if i >= len(lines) {
+				return out
+			}
+			ln = lines[i]
+			from = end - ln.start
+		}
+	}
+	return out
+}
+
+// textDirective returns a plain-text line without a trailing exolint
+// directive ("# exolint-disable-line …" or "// exolint-…"), which it records
+// as a comment. Other uses of # and // ("#1 serum", URLs) are copy and stay.
+func (d *Document) textDirective(ln line) []byte {
+	// Most lines carry no directive; skip the regexp for them.
+	if !bytes.Contains(ln.text, []byte("exolint-")) {
+		return ln.text
+	}
+	m := textDirectiveRE().FindSubmatchIndex(ln.text)
+	if m == nil {
+		return ln.text
+	}
+	start, body := m[2], m[4]
+	d.addComment(strings.TrimRight(string(ln.text[body:]), " \t"), ln.start+start, ln.start+len(ln.text))
+	return ln.text[:start]
+}
+
+func textDirectiveRE() *regexp.Regexp {
+	return regexp.MustCompile(`(?:^|[ \t])((?:#|//)[ \t]*)(exolint-[a-z])`)
+}
