@@ -4,8 +4,13 @@ package rules
 // registration by init, no generated code.
 func All() []*Rule {
 	return []*Rule{
+		AnnexIISubstance(),
+		AnnexIIIRestricted(),
 		ApprovalClaim(),
 		HypeWording(),
+		InciClaimMismatch(),
+		InciSourceConflict(),
+		InciUnknownName(),
 		SourceUndisclosed(),
 		TestingUndisclosed(),
 	}

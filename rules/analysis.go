@@ -38,6 +38,7 @@ type Analysis struct {
 	Blocks []BlockInfo
 	Facts  Facts
 	hits   map[string][]Hit
+	ingr   ingredientState // ingredient_facts.go
 	// sentence flags, by block then sentence index
 	disclaimer [][]bool
 	attributed [][]bool

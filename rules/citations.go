@@ -22,6 +22,8 @@ func Citations() map[string]Citation {
 		{"cfr-720-9", "21 CFR 720.9: a registration or filing number does not denote FDA approval", "https://www.ecfr.gov/current/title-21/chapter-I/subchapter-G/part-720/section-720.9"},
 		{"ftc-hpcg-2022", "FTC, Health Products Compliance Guidance (Dec 2022): competent and reliable scientific evidence", "https://www.ftc.gov/business-guidance/resources/health-products-compliance-guidance"},
 		{"eu-annex-ii-416", "Regulation (EC) No 1223/2009, Annex II entry 416: cells, tissues or products of human origin are prohibited in cosmetics", "https://ec.europa.eu/growth/tools-databases/cosing/"},
+		{"eu-annex-iii", "Regulation (EC) No 1223/2009, Annex III: substances cosmetics may contain only within set product types, concentrations and label warnings", "https://ec.europa.eu/growth/tools-databases/cosing/"},
+		{"cosing", "European Commission, CosIng database: the EU inventory of cosmetic ingredient names with links to the annexes (reused under Commission Decision 2011/833/EU)", "https://ec.europa.eu/growth/tools-databases/cosing/"},
 		{"eu-655-2013", "Regulation (EU) No 655/2013: common criteria for cosmetic claims (legal compliance, truthfulness, evidential support, honesty, fairness)", "https://eur-lex.europa.eu/eli/reg/2013/655/oj"},
 		{"eu-claims-technical-2017", "EU Technical Document on Cosmetic Claims (3 Jul 2017), Annex III free-from and Annex IV hypoallergenic", "https://single-market-economy.ec.europa.eu/sectors/cosmetics/cosmetic-products-specific-topics/cosmetic-claims_en"},
 		{"cap-12-1", "CAP Code rule 12.1: objective claims need evidence, medicinal claims only for licensed medicines", "https://www.asa.org.uk/type/non_broadcast/code_section/12.html"},

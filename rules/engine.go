@@ -28,6 +28,7 @@ type Engine struct {
 	rules   []*Rule
 	lex     *Lexicon
 	markets []Market
+	ingr    *ingredientKnowledge
 }
 
 // NewEngine prepares the rules for the selected markets (all when empty).
@@ -39,7 +40,11 @@ func NewEngine(rs []*Rule, markets []Market) (*Engine, error) {
 	if len(markets) == 0 {
 		markets = AllMarkets()
 	}
-	return &Engine{rules: rs, lex: buildLexicon(groups), markets: markets}, nil
+	ingr, err := newIngredientKnowledge()
+	if err != nil {
+		return nil, err
+	}
+	return &Engine{rules: rs, lex: buildLexicon(groups), markets: markets, ingr: ingr}, nil
 }
 
 // Rules returns the engine's rules.
@@ -51,6 +56,7 @@ func (e *Engine) Markets() []Market { return e.markets }
 // Check runs every rule on doc.
 func (e *Engine) Check(doc *scraper.Document) *DocResult {
 	a := analyze(doc, e.lex)
+	a.ingr.kb = e.ingr
 	a.computeFacts()
 	res := &DocResult{Source: doc.Source, Format: doc.Format, Product: doc.Product, Facts: a.Facts, Notes: doc.Notes}
 	if a.Facts.Discussion {

@@ -33,6 +33,8 @@ type SourceFact struct {
 	Kind   string `json:"kind"` // plant, human, animal, microbial, synthetic
 	Detail string `json:"detail"`
 	Fact
+	// InIngredients: the origin is named in the ingredient list, not the copy.
+	InIngredients bool `json:"in_ingredients,omitempty"`
 }
 
 // TestingFact is a disclosed test or verification.
@@ -46,6 +48,15 @@ type IngredientFact struct {
 	Name       string `json:"name"`
 	EVRelated  bool   `json:"ev_related"`
 	SourceKind string `json:"source_kind"`
+	// The fields below are filled by ingredient_facts.go.
+	Synonyms     []string `json:"synonyms,omitempty"`
+	LookAlike    bool     `json:"look_alike,omitempty"`
+	SourceDetail string   `json:"source_detail,omitempty"`
+	Note         string   `json:"note,omitempty"`
+	Functions    []string `json:"cosing_functions,omitempty"`
+	Annexes      []string `json:"annexes,omitempty"` // "II/416", "III/98"
+	Line         int      `json:"line"`
+	Column       int      `json:"column"`
 }
 
 // ClaimHits returns the exosome claims as hits, in document order. Rules about
@@ -99,9 +110,10 @@ func (a *Analysis) computeFacts() {
 				continue
 			}
 			seen[kind+"\x00"+detail] = true
-			f.Sources = append(f.Sources, SourceFact{Kind: kind, Detail: detail, Fact: a.fact(h)})
+			f.Sources = append(f.Sources, SourceFact{Kind: kind, Detail: detail, Fact: a.fact(h), InIngredients: a.Blocks[h.Block].Kind == scraper.KindIngredients})
 		}
 	}
+	a.ingredientFacts()
 	sort.SliceStable(f.Sources, func(i, j int) bool { return lessFact(f.Sources[i].Fact, f.Sources[j].Fact) })
 
 	seen = map[string]bool{}

@@ -143,3 +143,17 @@ func BenchmarkSuggest(b *testing.B) {
 		}
 	}
 }
+
+func TestAttributionMatchesSource(t *testing.T) {
+	inv, err := LoadInventory()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Attribution()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != inv.Source() {
+		t.Errorf("Attribution() = %q, Source() = %q", got, inv.Source())
+	}
+}
