@@ -29,6 +29,7 @@ type Engine struct {
 	lex     *Lexicon
 	markets []Market
 	ingr    *ingredientKnowledge
+	policy  *Policy // policy_apply.go
 }
 
 // NewEngine prepares the rules for the selected markets (all when empty).
@@ -83,6 +84,7 @@ func (e *Engine) Check(doc *scraper.Document) *DocResult {
 		}
 		r.Check(pass)
 	}
+	e.policy.apply(doc, res)
 	SortFindings(res.Findings)
 	return res
 }
