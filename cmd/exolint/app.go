@@ -56,6 +56,7 @@ func newApp(s streams) *cli.App {
 			checkCommand(s),
 			rulesCommand(s),
 			explainCommand(s),
+			inciCommand(s),
 		},
 		Action: func(c *cli.Context) error {
 			if c.Args().Present() {

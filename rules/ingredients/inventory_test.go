@@ -157,3 +157,14 @@ func TestAttributionMatchesSource(t *testing.T) {
 		t.Errorf("Attribution() = %q, Source() = %q", got, inv.Source())
 	}
 }
+
+func TestSearchPrefix(t *testing.T) {
+	inv := loadInv(t)
+	got := inv.Search("rosa dama", 5)
+	if len(got) == 0 || !strings.HasPrefix(got[0], "ROSA DAMASCENA") {
+		t.Errorf("Search(rosa dama) = %v", got)
+	}
+	if got := inv.Search("", 5); got != nil {
+		t.Errorf("empty query: %v", got)
+	}
+}
