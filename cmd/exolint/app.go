@@ -57,6 +57,9 @@ func newApp(s streams) *cli.App {
 			rulesCommand(s),
 			explainCommand(s),
 			inciCommand(s),
+			initCommand(s),
+			configCommand(s),
+			baselineCommand(s),
 		},
 		Action: func(c *cli.Context) error {
 			if c.Args().Present() {

@@ -35,7 +35,7 @@ their disclosed source and testing, and wording problems.
 
 Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage error,
 or an input that could not be read or fetched.`,
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringSliceFlag{Name: flagFormat, Aliases: []string{"f"}, Value: cli.NewStringSlice("text"),
 				Usage: "output format: text, json, sarif, github, rdjsonl, junit or checkstyle; FORMAT=FILE writes to a file (repeatable)"},
 			&cli.StringFlag{Name: flagFailOn, Value: "warning", Usage: "exit 1 when a finding is at or above: error, warning, info or none"},
@@ -44,7 +44,13 @@ or an input that could not be read or fetched.`,
 			&cli.IntFlag{Name: flagJobs, Aliases: []string{"j"}, Usage: "inputs checked at once (default: number of CPUs)"},
 			&cli.StringFlag{Name: flagUserAgent, Usage: "User-Agent for fetching URLs (default names exolint and its version)"},
 			&cli.DurationFlag{Name: flagTimeout, Value: 30 * time.Second, Usage: "time limit for fetching one URL"},
-		},
+			&cli.StringFlag{Name: flagMinSeverity, Value: "info", Usage: "show only findings at or above: error, warning or info (display only: hidden findings still count toward --fail-on)"},
+			&cli.StringFlag{Name: flagBaseline, Usage: "report only findings not recorded in this baseline file (see exolint baseline write)"},
+			&cli.StringFlag{Name: flagSuppressions, Usage: "suppressions file for pages you do not own, keyed by URL, SKU or GTIN"},
+			&cli.StringFlag{Name: flagNewFromRev, Usage: "report only findings on lines changed since this git revision"},
+			&cli.BoolFlag{Name: flagFix, Usage: "apply safe rewrites to local files in place"},
+			&cli.BoolFlag{Name: flagDiff, Usage: "with --fix: print a unified diff and change nothing"},
+		}, configFlags()...),
 		Action: func(c *cli.Context) error {
 			opts, err := checkOptionsFrom(c)
 			if err != nil {
@@ -65,6 +71,10 @@ type checkOptions struct {
 	jobs        int
 	userAgent   string
 	timeout     time.Duration
+	// From the configuration (checkpolicy.go).
+	settings    *settings
+	minSeverity rules.Severity
+	policy      policyOptions
 }
 
 // output is one --format value: a format and where to write it ("" =
@@ -77,17 +87,27 @@ func checkOptionsFrom(c *cli.Context) (checkOptions, error) {
 		return o, usagef("check needs at least one file, directory, URL or - for stdin")
 	}
 	var err error
-	if o.failOn, err = rules.ParseSeverity(c.String(flagFailOn)); err != nil {
+	if o.settings, err = resolveSettings(c); err != nil {
+		return o, err
+	}
+	st := o.settings
+	if o.failOn, err = rules.ParseSeverity(st.get("fail-on").value); err != nil {
 		return o, &usageError{err: fmt.Errorf("--fail-on: %w", err)}
 	}
-	if o.markets, err = rules.ParseMarkets(c.String(flagMarket)); err != nil {
+	if o.minSeverity, err = rules.ParseSeverity(st.get("min-severity").value); err != nil {
+		return o, &usageError{err: fmt.Errorf("--min-severity: %w", err)}
+	}
+	if o.policy, err = policyOptionsFrom(c, st); err != nil {
+		return o, err
+	}
+	if o.markets, err = rules.ParseMarkets(st.get("markets").value); err != nil {
 		return o, &usageError{err: fmt.Errorf("--market: %w", err)}
 	}
 	if o.stdinFormat, err = scraper.ParseFormat(c.String(flagStdinFormat)); err != nil {
 		return o, &usageError{err: fmt.Errorf("--stdin-format: %w", err)}
 	}
 	stdoutTaken := false
-	for _, v := range c.StringSlice(flagFormat) {
+	for _, v := range formatList(c, st) {
 		format, path, _ := strings.Cut(v, "=")
 		if !knownFormat(format) {
 			return o, usagef("--format: unknown format %q (want text, json, sarif, github, rdjsonl, junit or checkstyle)", format)
@@ -113,10 +133,11 @@ func knownFormat(f string) bool {
 }
 
 func runCheck(c *cli.Context, s streams, o checkOptions) error {
-	engine, err := rules.NewEngine(rules.All(), o.markets)
+	engine, err := rules.NewEngine(o.settings.engineRules(), o.markets)
 	if err != nil {
 		return err
 	}
+	engine.SetPolicy(o.settings.policy(knownRules(), o.policy.suppressions))
 	loader := &scraper.Loader{
 		Reader:      scraper.NewReader(),
 		Fetcher:     fetch.New(fetch.Options{Version: toolVersion(), UserAgent: o.userAgent, Timeout: o.timeout}),
@@ -128,19 +149,30 @@ func runCheck(c *cli.Context, s streams, o checkOptions) error {
 		Markets: o.markets,
 		Rules:   engine.Rules(),
 	}
-	err = engine.Run(c.Context, scraper.ExpandArgs(o.targets), loader.Load, o.jobs, func(d *rules.DocResult) error {
+	pf := o.policy.newFilter()
+	err = engine.Run(c.Context, o.policy.inputs(o.targets), loader.Load, o.jobs, func(d *rules.DocResult) error {
+		if err := pf.apply(c.Context, d); err != nil {
+			return err
+		}
 		res.Documents = append(res.Documents, d)
 		return nil
 	})
 	if err != nil {
 		return err
 	}
+	if o.policy.fix {
+		return runFix(s, res, o.policy.diff)
+	}
+	// The verdict counts every finding; --min-severity only hides.
+	v := verdict(res, o.failOn)
+	hidden := hideBelow(res, o.minSeverity)
 	for _, out := range o.outputs {
 		if err := writeOutput(s, out, res); err != nil {
 			return err
 		}
 	}
-	return verdict(res, o.failOn)
+	pf.note(s.stderr, hidden, v != nil && verdict(res, o.failOn) == nil)
+	return v
 }
 
 // verdict turns a result into the error that decides the exit code.
