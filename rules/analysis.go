@@ -2,6 +2,7 @@ package rules
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/exolint/exolint/scraper"
@@ -53,6 +54,9 @@ func analyze(doc *scraper.Document, lx *Lexicon) *Analysis {
 		bi := BlockInfo{Block: b, Tokens: toks, Sentences: sentences(b.Text, toks)}
 		a.Blocks[i] = bi
 		lx.Scan(toks, func(m Match) {
+			if splitKorean(m, b.Text) {
+				return
+			}
 			hs := a.hits[m.Term.Group]
 			// Two terms of one group on the same words ("exosome" and
 			// "exosom*") are one hit.
@@ -69,9 +73,30 @@ func analyze(doc *scraper.Document, lx *Lexicon) *Analysis {
 	return a
 }
 
+// splitKorean reports a match of a Korean term written as one word ("주사",
+// injection) across a space ("4주 사용", four weeks of use). Hangul letters
+// are one token each, so the matcher alone cannot tell; Korean, unlike
+// Chinese and Japanese, separates words with spaces.
+func splitKorean(m Match, text string) bool {
+	matched := text[m.Start:m.End]
+	if strings.ContainsAny(m.Term.Text, " \t") || !strings.Contains(matched, " ") {
+		return false
+	}
+	for _, r := range matched {
+		if unicode.Is(unicode.Hangul, r) {
+			return true
+		}
+	}
+	return false
+}
+
 func (a *Analysis) flagSentences(group string) [][]bool {
 	flags := make([][]bool, len(a.Blocks))
 	for _, h := range a.hits[group] {
+		// "The FDA-cleared serum" is an adjective, not the FDA speaking.
+		if text := a.Blocks[h.Block].Text; group == "attribution" && h.End < len(text) && text[h.End] == '-' {
+			continue
+		}
 		if flags[h.Block] == nil {
 			flags[h.Block] = make([]bool, len(a.Blocks[h.Block].Sentences))
 		}
@@ -101,6 +126,11 @@ func sentences(text string, toks []Token) []Sentence {
 			start = i + size
 		case '.', '!', '?', ';':
 			next := i + size
+			// Closing quotes, brackets and Markdown emphasis stay with the
+			// sentence they close ("Is it safe?** No.").
+			for next < len(text) && strings.IndexByte("*_\"')]", text[next]) >= 0 {
+				next++
+			}
 			if next >= len(text) || text[next] == ' ' || text[next] == '\n' {
 				// "No. 1", "approx. 5" and decimals are not sentence ends.
 				if r == '.' && endsWithAbbrev(text[start:i]) {
@@ -168,17 +198,25 @@ func (a *Analysis) Negated(h Hit) bool {
 		return true // "exosome-free", "paraben-free"
 	}
 	for _, n := range a.hits["negation"] {
-		if n.Block != h.Block || !a.sameSentence(n, h) {
+		if n.Block != h.Block || !a.sameSentence(n, h) || isNumberSign(toks, n) {
 			continue
 		}
 		if n.TokEnd <= h.TokStart && h.TokStart-n.TokEnd <= 4 {
 			return true
 		}
-		if n.TokStart >= h.TokEnd && n.TokStart-h.TokEnd <= 6 && a.isCJKHit(h) {
+		// Korean and Japanese negate at the end of the clause, and every
+		// syllable is a token, so the window after the hit is wider.
+		if n.TokStart >= h.TokEnd && n.TokStart-h.TokEnd <= 10 && a.isCJKHit(h) {
 			return true
 		}
 	}
 	return false
+}
+
+// isNumberSign recognises "No." before a number ("No.1 best seller"),
+// which ranks rather than negates.
+func isNumberSign(toks []Token, n Hit) bool {
+	return toks[n.TokStart].Key == "no" && n.TokEnd < len(toks) && toks[n.TokEnd].Number
 }
 
 func (a *Analysis) isCJKHit(h Hit) bool {

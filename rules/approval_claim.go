@@ -30,7 +30,7 @@ product was reviewed.`,
 func checkApprovalClaim(p *Pass) {
 	covered := map[[2]int]bool{}
 	for _, h := range longestFirst(p.Hits("approval")) {
-		if !p.IsCopy(h) || overlaps(covered, h) {
+		if p.Facts.Discussion || !p.IsCopy(h) || overlaps(covered, h) {
 			continue
 		}
 		markCovered(covered, h)

@@ -19,6 +19,7 @@ type Facts struct {
 	Discussion bool `json:"discussion,omitempty"`
 
 	claimHits []Hit
+	vagueHits []Hit
 }
 
 // Fact is a piece of text at a place.
@@ -63,6 +64,30 @@ type IngredientFact struct {
 // something missing report at the first one.
 func (f *Facts) ClaimHits() []Hit { return f.claimHits }
 
+// VagueSourceHits returns the vague origin words ("stem cell", "lab-grown",
+// "bioengineered") that stand next to an EV claim in the copy. They name no
+// organism or tissue, so they are not Sources.
+func (f *Facts) VagueSourceHits() []Hit { return f.vagueHits }
+
+// isBody reports the kinds that carry a page's running copy, as opposed to
+// its title, headings and ingredient list.
+func isBody(k scraper.Kind) bool {
+	switch k {
+	case scraper.KindParagraph, scraper.KindListItem, scraper.KindTableCell, scraper.KindQuote, scraper.KindJSONLD, scraper.KindMetaDescription:
+		return true
+	}
+	return false
+}
+
+func anyBody(a *Analysis, hs []Hit) bool {
+	for _, h := range hs {
+		if isBody(a.Blocks[h.Block].Kind) {
+			return true
+		}
+	}
+	return false
+}
+
 func (a *Analysis) fact(h Hit) Fact {
 	b := a.Blocks[h.Block]
 	s, _ := b.SourceRange(h.Start, h.End)
@@ -76,14 +101,33 @@ func (a *Analysis) computeFacts() {
 	f.Discussion = a.isDiscussion()
 
 	var strong []Hit
+	inciEV, denied := false, false
 	for _, h := range a.hits["ev-claim"] {
-		if a.Blocks[h.Block].Kind == scraper.KindIngredients || !a.IsCopy(h) {
+		b := a.Blocks[h.Block]
+		if b.Kind == scraper.KindIngredients {
+			inciEV = true
+			continue
+		}
+		if !a.IsCopy(h) {
+			denied = denied || (a.Negated(h) && isBody(b.Kind) && b.Region != scraper.RegionUserContent)
 			continue
 		}
 		strong = append(strong, h)
 	}
+	for _, h := range a.hits["ev-claim-weak"] {
+		// INCI names plant and microbial EVs "… Vesicles".
+		inciEV = inciEV || a.Blocks[h.Block].Kind == scraper.KindIngredients && h.Term.Text == "vesicle"
+	}
+	if denied && !anyBody(a, strong) {
+		// "Our cream does not contain exosomes": a page whose own text denies
+		// the claim is not making it, whatever its title says.
+		strong = nil
+		inciEV = false
+	}
 	claims := strong
-	if len(strong) > 0 {
+	// "EV" and "vesicles" are claims only where the page also uses an
+	// unambiguous EV word, in its copy or in the ingredient list.
+	if len(strong) > 0 || inciEV {
 		for _, h := range a.hits["ev-claim-weak"] {
 			if a.Blocks[h.Block].Kind != scraper.KindIngredients && a.IsCopy(h) {
 				claims = append(claims, h)
@@ -91,7 +135,7 @@ func (a *Analysis) computeFacts() {
 		}
 		sortHits(claims)
 	}
-	if !f.Discussion {
+	if !f.Discussion && len(claims) > 0 {
 		f.claimHits = claims
 		f.ExosomeClaim = len(claims) > 0
 		for _, h := range claims {
@@ -115,6 +159,14 @@ func (a *Analysis) computeFacts() {
 	}
 	a.ingredientFacts()
 	sort.SliceStable(f.Sources, func(i, j int) bool { return lessFact(f.Sources[i].Fact, f.Sources[j].Fact) })
+
+	// Vague origins ("stem cell", "lab-grown") are kept apart: they are not
+	// sources, but they tell source-vague from source-undisclosed.
+	for _, h := range a.hits["source-vague"] {
+		if a.Blocks[h.Block].Kind != scraper.KindIngredients && a.disclosesSource(h) {
+			f.vagueHits = append(f.vagueHits, h)
+		}
+	}
 
 	seen = map[string]bool{}
 	for _, kind := range []string{"characterization", "safety", "third-party", "certificate", "clinical"} {
@@ -203,6 +255,14 @@ func (a *Analysis) disclosesSource(h Hit) bool {
 	if b.Region == scraper.RegionUserContent || a.Negated(h) || a.InQuestion(h) {
 		return false
 	}
+	// "vesicles built from plant phospholipids": the word names a raw
+	// material, not where the vesicles come from.
+	if h.TokEnd < len(b.Tokens) && b.Kind != scraper.KindIngredients {
+		switch b.Tokens[h.TokEnd].Key {
+		case "phospholipid", "lipid", "oil", "butter", "wax", "extract", "water", "glycerin", "squalane", "sugar":
+			return false
+		}
+	}
 	return a.evNear(h)
 }
 
@@ -227,12 +287,18 @@ func (a *Analysis) disclosesTesting(h Hit, kind string) bool {
 // news, science explainers. It needs no sign of selling and at least two
 // different signs of an article.
 func (a *Analysis) isDiscussion() bool {
-	if a.Doc.Structured || len(a.hits["selling"]) > 0 {
+	if a.Doc.Structured {
 		return false
 	}
 	distinct := map[string]bool{}
 	for _, h := range a.hits["discussion"] {
 		distinct[h.Term.Text] = true
 	}
-	return len(distinct) >= 2
+	selling := map[string]bool{}
+	for _, h := range a.hits["selling"] {
+		selling[h.Term.Text] = true
+	}
+	// One selling word can come from an article quoting a rule ("사용 방법
+	// 표현도 금지"); it is outweighed by three different signs of an article.
+	return len(distinct) >= 2 && len(selling) == 0 || len(distinct) >= 3 && len(selling) <= 1
 }

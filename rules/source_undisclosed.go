@@ -13,7 +13,9 @@ Origin decides almost everything a buyer or a regulator cares about: human-deriv
 banned in EU, UK and Chinese cosmetics and is a biologic in the US when claims go beyond appearance,
 while plant, milk or microbial vesicles are ordinary cosmetic ingredients. Korea's advertising
 guideline (January 2025) bans the bare word 엑소좀 and accepts it only with a qualifier such as
-식물 (plant) or 우유 (milk); the Korean finding is placed on each bare use.
+식물 (plant) or 우유 (milk); the Korean finding is placed on each bare use, even when the origin
+is named elsewhere on the page. A page whose only origin is vague ("stem cell", "lab-grown",
+"bioengineered") is reported by source-vague instead of the general finding.
 
 What satisfies it: name the organism and tissue next to the claim or in the ingredient list, in
 INCI style where you can ("Rosa Damascena Callus Extracellular Vesicles", "Lactobacillus
@@ -32,10 +34,11 @@ func checkSourceUndisclosed(p *Pass) {
 	if !f.ExosomeClaim {
 		return
 	}
-	if len(f.Sources) == 0 {
-		first := f.ClaimHits()[0]
+	// A vague origin ("stem cell", "lab-grown") is source-vague's finding;
+	// the two rules never report the same page.
+	if len(f.Sources) == 0 && len(f.VagueSourceHits()) == 0 {
 		p.Report(Diagnostic{
-			At:      first.Span(),
+			At:      f.ClaimHits()[0].Span(),
 			Message: "exosome claim with no source: say what the exosomes come from (organism and tissue, e.g. \"Rosa damascena callus\", \"bovine milk\", \"Lactobacillus\")",
 		})
 	}
@@ -55,7 +58,9 @@ func checkSourceUndisclosed(p *Pass) {
 // koreanQualified reports whether a source word stands right before the
 // Korean EV word ("장미 엑소좀", "식물유래 엑소좀").
 func koreanQualified(a *Analysis, h Hit) bool {
-	for _, kind := range []string{"plant", "animal", "microbial", "synthetic", "human"} {
+	// A vague qualifier ("줄기세포 엑소좀") is not bare either: what it
+	// implies is source-vague's and stem-cell-implication's concern.
+	for _, kind := range []string{"plant", "animal", "microbial", "synthetic", "human", "vague"} {
 		for _, s := range a.hits["source-"+kind] {
 			if s.Block == h.Block && s.TokEnd <= h.TokStart && h.TokStart-s.TokEnd <= 2 {
 				return true

@@ -1,0 +1,58 @@
+package rules
+
+import "fmt"
+
+// DrugClaim flags treatment and structure/function claims.
+func DrugClaim() *Rule {
+	return &Rule{
+		ID:    "drug-claim",
+		Title: "treatment or structure/function claim",
+		Doc: `A cosmetic may change how skin looks and feels. Copy that says the product heals, treats a
+condition (acne, scars, rosacea, eczema, melasma, hair loss), regenerates cells or tissue, repairs
+at the cellular level or repairs DNA, stimulates collagen production, reduces inflammation, or
+activates stem cells or fibroblasts describes a drug. In the US this makes the product an
+unapproved new drug (FD&C Act §201(g)(1)), and FDA's warning letters to "stem cell" skin care cite
+exactly these phrases. Korea bans 피부 재생, 세포 재생 and 상처 치유 on cosmetics; China puts cell
+activation, cell regeneration and wound healing outside the cosmetic scope; Japan does not allow
+claims about effects on cells. In the EU and UK (CAP 12.1) physiological claims need strong
+evidence and disease claims are never allowed for cosmetics: a warning, an error when a disease is
+named. Canada classifies by representation: a warning.
+
+Appearance wording keeps a claim cosmetic: "reduces the look of wrinkles", "visibly firmer",
+"skin feels calmer" are not flagged, except in Korean, where 재생 is banned whatever surrounds it.
+Negations, disclaimers ("not intended to treat"), questions, quotations and news pages are not
+flagged; drug claims in reviews are testimonial-drug-claim, and in the product name name-claim.
+
+What satisfies it: say what a person sees or feels ("reduces the look of wrinkles", "skin looks
+smoother", "soothes the look of redness").`,
+		Bad:       "Exosomes that heal acne scars and stimulate collagen production.",
+		Good:      "Extracellular vesicles that soften the look of scars and help skin look firmer.",
+		Severity:  Error,
+		Markets:   map[Market]Severity{EU: Warning, UK: Warning, CA: Warning},
+		Citations: []string{"fda-cosmetic-drug", "fda-drug-claims-letters", "cap-12-1", "cap-physiological", "kr-mfds-2019", "cn-nmpa-ingredients", "jp-mhlw-stemcell"},
+		Check:     checkDrugClaim,
+	}
+}
+
+func checkDrugClaim(p *Pass) {
+	for _, h := range p.copyDrugClaims() {
+		p.Report(drugDiagnostic(p.Analysis, h, "a cosmetic"))
+	}
+}
+
+// drugDiagnostic describes one drug claim. Naming a disease makes it an
+// error in the EU and UK too, where disease claims are never allowed for
+// cosmetics.
+func drugDiagnostic(a *Analysis, h drugHit, who string) Diagnostic {
+	word := a.matchText(h.Hit)
+	msg := fmt.Sprintf("%q is a drug claim: %s may only change how skin looks", word, who)
+	var sev map[Market]Severity
+	if h.disease {
+		msg = fmt.Sprintf("%q claims to treat a disease or condition, which no cosmetic may claim", word)
+		sev = map[Market]Severity{EU: Error, UK: Error}
+	}
+	if h.Term.Suggest != "" {
+		msg += fmt.Sprintf("; say what can be seen, e.g. %q", h.Term.Suggest)
+	}
+	return Diagnostic{At: h.Span(), Message: msg, Suggest: h.Term.Suggest, Severity: sev}
+}

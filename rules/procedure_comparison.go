@@ -1,0 +1,49 @@
+package rules
+
+import "github.com/exolint/exolint/scraper"
+
+// ProcedureComparison flags comparisons with Botox, fillers, injections or
+// surgery.
+func ProcedureComparison() *Rule {
+	return &Rule{
+		ID:    "procedure-comparison",
+		Title: "comparison with Botox, fillers, injections or surgery",
+		Doc: `"Botox in a bottle", "better than Botox", "filler-like volume", "a non-surgical facelift",
+"without needles", "freezes muscle movement", 바르는 보톡스, "effetto botox senza aghi" promise the
+effect of a medical procedure from a cosmetic. FDA cited "Lose your wrinkles! without painful
+injections" and Botulinum comparisons in its letter to Jaba Labs (an error in the US: muscle
+relaxation is a structure/function claim); the ASA found "freeze-like effects on the face
+muscles" implied an injection-like effect, and CAP advises against claims that effects are similar
+to surgery. A warning elsewhere.
+
+A "needle-free facial" that describes the service, not a procedure-like result, is not flagged.
+
+What satisfies it: describe the cosmetic result on its own terms ("smooths the look of expression
+lines").`,
+		Bad:       "Botox in a bottle: filler-like volume without needles.",
+		Good:      "A peptide serum that smooths the look of expression lines.",
+		Severity:  Warning,
+		Markets:   map[Market]Severity{US: Error},
+		Citations: []string{"fda-jaba-2011", "asa-mycitydeal", "cap-physiological", "kr-mfds-2025"},
+		Check:     checkProcedureComparison,
+	}
+}
+
+func checkProcedureComparison(p *Pass) {
+	covered := map[[2]int]bool{}
+	for _, h := range longestFirst(p.Hits("procedure-comparison")) {
+		if overlaps(covered, h) || p.Facts.Discussion || !p.IsCopy(h) && !p.onlyNegatedByComparison(h) {
+			continue
+		}
+		markCovered(covered, h)
+		p.Reportf(h.Span(), "%q promises the effect of a medical procedure from a cosmetic: describe the cosmetic result instead, e.g. \"smooths the look of expression lines\"", p.matchText(h))
+	}
+}
+
+// onlyNegatedByComparison reports a hit that IsCopy rejects only because a
+// comparison's own "without" stands before it.
+func (a *Analysis) onlyNegatedByComparison(h Hit) bool {
+	b := a.Blocks[h.Block]
+	return b.Region != scraper.RegionUserContent && b.Kind != scraper.KindIngredients && a.Negated(h) && !a.negatedOutside(h, "procedure-comparison") &&
+		!a.InDisclaimer(h) && !a.InQuestion(h) && !a.Quoted(h) && !a.Attributed(h)
+}

@@ -1,0 +1,47 @@
+package rules
+
+import "strings"
+
+// SafetyAbsolute flags guarantees of safety.
+func SafetyAbsolute() *Rule {
+	return &Rule{
+		ID:    "safety-absolute",
+		Title: "absolute safety claim",
+		Doc: `"100% safe", "no side effects", "safe for everyone", "hypoallergenic" with nothing behind it,
+无任何副作用 or "без побочных эффектов" guarantee what no cosmetic can: any product can irritate
+someone. The EU Technical Document on Cosmetic Claims (Annex IV) allows "hypoallergenic" only
+with robust evidence of very low allergenic potential and never as a guarantee; China's labeling
+measures forbid asserting or guaranteeing safety (an error there). For exosome products the record
+is worse than for most cosmetics: the FDA's 2019 notification followed serious infections.
+
+"Hypoallergenic" next to its evidence (a repeat insult patch test with its size) is not flagged.
+
+What satisfies it: say what was tested and how ("patch tested on 50 adults with sensitive skin,
+no reactions"), and advise a patch test.`,
+		Bad:       "100% safe with zero side effects.",
+		Good:      "Patch tested on 50 adults with sensitive skin. Patch test before first use.",
+		Severity:  Warning,
+		Markets:   map[Market]Severity{CN: Error},
+		Citations: []string{"eu-claims-technical-2017", "cn-nmpa-labeling", "fda-psn-2019"},
+		Check:     checkSafetyAbsolute,
+	}
+}
+
+func checkSafetyAbsolute(p *Pass) {
+	covered := map[[2]int]bool{}
+	for _, h := range longestFirst(p.Hits("safety-absolute")) {
+		if !p.ownClaim(h) || overlaps(covered, h) {
+			continue
+		}
+		if strings.EqualFold(h.Term.Text, "hypoallergenic") && supportedSafety(p.Analysis, h) {
+			continue
+		}
+		markCovered(covered, h)
+		p.Reportf(h.Span(), "%q guarantees what no cosmetic can: say what was tested and how, and advise a patch test", p.matchText(h))
+	}
+}
+
+// supportedSafety reports a hypoallergenic claim with its test beside it.
+func supportedSafety(a *Analysis, h Hit) bool {
+	return len(a.nearHits(h, "testing-safety", 1)) > 0 && len(a.nearHits(h, "study-detail", 1)) > 0
+}
