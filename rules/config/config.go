@@ -186,9 +186,9 @@ func Load(path string, known []*rules.Rule) (*Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	if abs, err := filepath.Abs(path); err == nil {
-		c.Dir = filepath.Dir(abs)
-	}
+	// Kept as given (often relative) so resolved paths read as the user
+	// would type them.
+	c.Dir = filepath.Dir(path)
 	return c, nil
 }
 
@@ -203,8 +203,8 @@ func Parse(name string, data []byte, known []*rules.Rule) (*Config, error) {
 	if err != nil {
 		return nil, yamlError(name, err)
 	}
-	if err := yaml.UnmarshalWithOptions(data, &c.File, yaml.Strict()); err != nil {
-		return nil, yamlError(name, err)
+	if err := unmarshal(name, data, &c.File); err != nil {
+		return nil, err
 	}
 	for _, doc := range astFile.Docs {
 		recordLines(doc.Body, "", c.Lines)
@@ -213,6 +213,21 @@ func Parse(name string, data []byte, known []*rules.Rule) (*Config, error) {
 		return nil, err
 	}
 	return c, nil
+}
+
+// unmarshal decodes strictly. go-yaml v1.19.2 panics on some malformed
+// input (a tag with no value in a sequence, found by FuzzParse); a bad
+// config file must be an error, not a crash.
+func unmarshal(name string, data []byte, v any) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = &Error{File: name, Msg: fmt.Sprintf("cannot read YAML: %v", r)}
+		}
+	}()
+	if err := yaml.UnmarshalWithOptions(data, v, yaml.Strict()); err != nil {
+		return yamlError(name, err)
+	}
+	return nil
 }
 
 // recordLines notes the line of every mapping key, two levels deep.

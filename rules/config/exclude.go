@@ -27,6 +27,9 @@ func (c *Config) Matcher(wd string) (*Matcher, error) {
 	if c != nil && c.Dir != "" {
 		m.root = c.Dir
 	}
+	if abs, err := filepath.Abs(m.root); err == nil {
+		m.root = abs
+	}
 	if c != nil {
 		for _, g := range c.Exclude {
 			m.pats = append(m.pats, globRE(g))

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 
@@ -48,8 +47,8 @@ func ParseSuppressions(name string, data []byte, known []*rules.Rule) ([]rules.F
 		return nil, nil
 	}
 	var f suppressionsFile
-	if err := yaml.UnmarshalWithOptions(data, &f, yaml.Strict()); err != nil {
-		return nil, yamlError(name, err)
+	if err := unmarshal(name, data, &f); err != nil {
+		return nil, err
 	}
 	lines := entryLines(data)
 	var out []rules.FileSuppression

@@ -1,0 +1,60 @@
+package baseline
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/exolint/exolint/rules"
+)
+
+func TestParseHunks(t *testing.T) {
+	diff := []byte("diff --git a/x b/x\n--- a/x\n+++ b/x\n@@ -3 +3 @@\n-a\n+b\n@@ -7,0 +8,2 @@\n+c\n+d\n@@ -20,3 +21,0 @@\n")
+	got := ParseHunks(diff)
+	for _, n := range []int{3, 8, 9} {
+		if !got[n] {
+			t.Errorf("line %d not changed: %v", n, got)
+		}
+	}
+	if len(got) != 3 {
+		t.Errorf("got %v", got)
+	}
+}
+
+func TestFilterCountsAndStale(t *testing.T) {
+	doc := func(matches ...string) *rules.DocResult {
+		d := &rules.DocResult{Source: "./copy/a.md"}
+		for _, m := range matches {
+			d.Findings = append(d.Findings, rules.Finding{Rule: "hype-wording", Match: m})
+		}
+		return d
+	}
+	b := New([]*rules.DocResult{doc("Miracle", "miracle  ", "revolutionary")})
+	if len(b.Entries) != 2 || b.Entries[0].Count != 2 || b.Entries[0].Document != "copy/a.md" {
+		t.Fatalf("%+v", b.Entries)
+	}
+	var buf bytes.Buffer
+	if err := b.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	f := b.NewFilter()
+	d := doc("miracle", "miracle", "miracle", "new")
+	if n := f.Apply(d); n != 2 || len(d.Findings) != 2 {
+		t.Fatalf("dropped %d, left %+v", n, d.Findings)
+	}
+	stale := f.Stale()
+	if len(stale) != 1 || stale[0].Match != "revolutionary" {
+		t.Fatalf("stale %+v", stale)
+	}
+	if p := b.Prune(stale); len(p.Entries) != 0 {
+		// copy/a.md does not exist here, so pruning drops it entirely.
+		t.Fatalf("pruned %+v", p.Entries)
+	}
+}
+
+func FuzzParseHunks(f *testing.F) {
+	f.Add([]byte("@@ -1 +1,2 @@\n"))
+	f.Add([]byte("@@ -1 +x,-3 @@\n@@ @@\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		_ = ParseHunks(data)
+	})
+}
