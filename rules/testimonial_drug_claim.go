@@ -33,7 +33,7 @@ func checkTestimonialDrugClaim(p *Pass) {
 	drug := allMarketsFrom(DrugClaim())
 	for _, h := range p.drugClaims(p.userClaim) {
 		d := drugDiagnostic(p.Analysis, h, "a cosmetic")
-		d.Message = "a review the seller shows says " + d.Message + "; the seller answers for testimonials it features"
+		d.Message = "in a review on the seller's own page, " + d.Message + "; a seller answers for the testimonials it shows"
 		sev := map[Market]Severity{}
 		for m, s := range drug {
 			sev[m] = s
