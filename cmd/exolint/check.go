@@ -161,7 +161,13 @@ func runCheck(c *cli.Context, s streams, o checkOptions) error {
 		return err
 	}
 	if o.policy.fix {
-		return runFix(s, res, o.policy.diff)
+		if err := runFix(s, res, o.policy.diff); err != nil {
+			return err
+		}
+		if o.policy.diff {
+			// stdout holds the diff; the exit code still tells what remains.
+			return verdict(res, o.failOn)
+		}
 	}
 	// The verdict counts every finding; --min-severity only hides.
 	v := verdict(res, o.failOn)

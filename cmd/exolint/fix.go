@@ -1,7 +1,155 @@
 package main
 
-import "github.com/exolint/exolint/reports"
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"unicode/utf8"
 
+	"github.com/exolint/exolint/reports"
+	"github.com/exolint/exolint/rules"
+)
+
+// runFix applies safe rewrites to local files (never URLs or stdin), or
+// with diff prints them as a unified diff and changes nothing. Fixed
+// findings leave the result; what remains is reported as usual.
 func runFix(s streams, res *reports.Result, diff bool) error {
-	return usagef("--fix is not implemented yet")
+	files, fixed := 0, 0
+	for _, d := range res.Documents {
+		if d.Err != nil || !isLocalSource(d.Source) || len(d.Findings) == 0 {
+			continue
+		}
+		src, err := os.ReadFile(d.Source)
+		if err != nil {
+			return fmt.Errorf("fix: %w", err)
+		}
+		base := 0
+		if bytes.HasPrefix(src, []byte{0xEF, 0xBB, 0xBF}) {
+			base = 3
+		}
+		// Pages read through a charset conversion have offsets into the
+		// converted text; leave them alone.
+		if !utf8.Valid(src) {
+			continue
+		}
+		out, done := rules.ApplyFixes(src, d.Findings, base)
+		if len(done) == 0 {
+			continue
+		}
+		files++
+		fixed += len(done)
+		if diff {
+			unifiedDiff(s.stdout, d.Source, src, out)
+		} else {
+			st, err := os.Stat(d.Source)
+			if err != nil {
+				return fmt.Errorf("fix: %w", err)
+			}
+			if err := writeFileAtomic(d.Source, func(f *os.File) error {
+				if err := f.Chmod(st.Mode().Perm()); err != nil {
+					return err
+				}
+				_, err := f.Write(out)
+				return err
+			}); err != nil {
+				return err
+			}
+		}
+		d.Findings = without(d.Findings, done)
+	}
+	verb := "fixed"
+	if diff {
+		verb = "would fix"
+	}
+	fmt.Fprintf(s.stderr, "exolint: %s %d findings in %d files\n", verb, fixed, files)
+	return nil
+}
+
+func without(fs, done []rules.Finding) []rules.Finding {
+	type k struct {
+		rule string
+		off  int
+	}
+	gone := map[k]bool{}
+	for _, f := range done {
+		gone[k{f.Rule, f.Start.Offset}] = true
+	}
+	kept := fs[:0]
+	for _, f := range fs {
+		if !gone[k{f.Rule, f.Start.Offset}] {
+			kept = append(kept, f)
+		}
+	}
+	return kept
+}
+
+// unifiedDiff writes a unified diff of a and b with three lines of
+// context. Fixes replace words within lines, so both sides have the same
+// lines and hunks pair line for line.
+func unifiedDiff(w io.Writer, name string, a, b []byte) {
+	al, bl := lines(string(a)), lines(string(b))
+	if len(al) != len(bl) {
+		// A suggestion with a line break: show the whole file.
+		fmt.Fprintf(w, "--- a/%s\n+++ b/%s\n@@ -1,%d +1,%d @@\n", name, name, len(al), len(bl))
+		for _, l := range al {
+			fmt.Fprint(w, "-"+withNL(l))
+		}
+		for _, l := range bl {
+			fmt.Fprint(w, "+"+withNL(l))
+		}
+		return
+	}
+	const ctx = 3
+	fmt.Fprintf(w, "--- a/%s\n+++ b/%s\n", name, name)
+	for i := 0; i < len(al); i++ {
+		if al[i] == bl[i] {
+			continue
+		}
+		// Grow the hunk while changes are within two contexts of each other.
+		start, end := max(0, i-ctx), i
+		for j := i; j < len(al) && j <= end+ctx*2; j++ {
+			if al[j] != bl[j] {
+				end = j
+			}
+		}
+		stop := min(len(al), end+ctx+1)
+		fmt.Fprintf(w, "@@ -%d,%d +%d,%d @@\n", start+1, stop-start, start+1, stop-start)
+		for j := start; j < stop; {
+			if al[j] == bl[j] {
+				fmt.Fprint(w, " "+withNL(al[j]))
+				j++
+				continue
+			}
+			k := j
+			for k < stop && al[k] != bl[k] {
+				k++
+			}
+			for x := j; x < k; x++ {
+				fmt.Fprint(w, "-"+withNL(al[x]))
+			}
+			for x := j; x < k; x++ {
+				fmt.Fprint(w, "+"+withNL(bl[x]))
+			}
+			j = k
+		}
+		i = stop - 1
+	}
+}
+
+// lines splits text after each line break, without an empty last element.
+func lines(s string) []string {
+	ls := strings.SplitAfter(s, "\n")
+	if len(ls) > 0 && ls[len(ls)-1] == "" {
+		ls = ls[:len(ls)-1]
+	}
+	return ls
+}
+
+func withNL(l string) string {
+	if strings.HasSuffix(l, "\n") {
+		return l
+	}
+	return l + "\n\\ No newline at end of file\n"
 }
