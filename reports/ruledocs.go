@@ -28,7 +28,13 @@ func RuleDocs(w io.Writer, rs []*rules.Rule) error {
 		}
 		b.WriteString(".\n\n")
 		b.WriteString(unwrap(r.Doc))
-		fmt.Fprintf(&b, "\n\nFlagged:\n\n> %s\n\nCompliant:\n\n> %s\n\nSources:\n\n", r.Bad, r.Good)
+		b.WriteString("\n")
+		if r.Bad != "" {
+			fmt.Fprintf(&b, "\nFlagged:\n\n> %s\n\nCompliant:\n\n> %s\n", r.Bad, r.Good)
+		}
+		if len(r.Citations) > 0 {
+			b.WriteString("\nSources:\n\n")
+		}
 		for _, k := range r.Citations {
 			c := cites[k]
 			fmt.Fprintf(&b, "- %s — <%s>\n", c.Title, c.URL)

@@ -29,3 +29,7 @@ func All() []*Rule {
 		UnsupportedEvidence(),
 	}
 }
+
+// Catalog is every rule a finding can name: the checks in All and the
+// findings the run's own policy produces (brand terms, suppressions).
+func Catalog() []*Rule { return append(All(), PolicyRules()...) }

@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"strings"
-
 	"github.com/exolint/exolint/rules/ingredients"
 )
 
@@ -20,18 +18,3 @@ func cosingSource() string {
 
 // annexRef is "II/416".
 func annexRef(e ingredients.AnnexEntry) string { return e.Annex + "/" + e.Ref }
-
-// quoteList joins names as "A", "B" and "C".
-func quoteList(names []string) string {
-	q := make([]string, len(names))
-	for i, n := range names {
-		q[i] = `"` + n + `"`
-	}
-	switch len(q) {
-	case 0:
-		return ""
-	case 1:
-		return q[0]
-	}
-	return strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
-}

@@ -51,7 +51,7 @@ func checkInciSourceConflict(p *Pass) {
 		k := in.Class.SourceKind
 		// Human cell material counts even as a look-alike: it is the origin a
 		// plant claim hides that matters most.
-		if k == "" || !(in.Class.EVRelated || k == "human") || vagueSource(in) {
+		if k == "" || (!in.Class.EVRelated && k != "human") || vagueSource(in) {
 			continue
 		}
 		if _, ok := stated[k]; ok {

@@ -39,7 +39,7 @@ func checkUnsupportedEvidence(p *Pass) {
 			continue
 		}
 		supported, survey := studyBeside(p.Analysis, h)
-		if supported && !(survey && !p.AppearanceQualified(h) && !p.sentenceHas(h, "appearance")) {
+		if supported && (!survey || p.AppearanceQualified(h) || p.sentenceHas(h, "appearance")) {
 			continue
 		}
 		markCovered(covered, h)

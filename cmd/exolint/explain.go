@@ -19,7 +19,7 @@ func explainCommand(s streams) *cli.Command {
 			if c.NArg() != 1 {
 				return usagef("explain needs exactly one rule id (see 'exolint rules')")
 			}
-			all := rules.All()
+			all := rules.Catalog()
 			id := c.Args().First()
 			r, err := rules.Lookup(all, id)
 			if err != nil {
@@ -48,7 +48,13 @@ func writeExplain(s streams, r *rules.Rule) error {
 	}
 	b.WriteString("\n\n")
 	b.WriteString(strings.TrimSpace(r.Doc))
-	fmt.Fprintf(&b, "\n\nFlagged:    %s\nCompliant:  %s\n\nSources:\n", r.Bad, r.Good)
+	if r.Bad != "" {
+		fmt.Fprintf(&b, "\n\nFlagged:    %s\nCompliant:  %s", r.Bad, r.Good)
+	}
+	if len(r.Citations) > 0 {
+		b.WriteString("\n\nSources:")
+	}
+	b.WriteString("\n")
 	cites := rules.Citations()
 	for _, k := range r.Citations {
 		c := cites[k]

@@ -57,7 +57,7 @@ func copyDir(from, to string) error {
 // TestRulesDocUpToDate fails when docs/rules.md no longer matches the rules.
 func TestRulesDocUpToDate(t *testing.T) {
 	var buf bytes.Buffer
-	if err := reports.RuleDocs(&buf, rules.All()); err != nil {
+	if err := reports.RuleDocs(&buf, rules.Catalog()); err != nil {
 		t.Fatal(err)
 	}
 	got, err := os.ReadFile(filepath.Join("..", "..", "docs", "rules.md"))

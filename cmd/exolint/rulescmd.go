@@ -25,7 +25,7 @@ func rulesCommand(s streams) *cli.Command {
 			if err != nil {
 				return &usageError{err: fmt.Errorf("--market: %w", err)}
 			}
-			all := rules.All()
+			all := rules.Catalog()
 			switch c.String(flagFormat) {
 			case "markdown", "md":
 				return reports.RuleDocs(s.stdout, all)

@@ -53,7 +53,7 @@ func (s *settings) get(key string) setting {
 }
 
 // knownRules are the ids config and suppression comments may name.
-func knownRules() []*rules.Rule { return append(rules.All(), rules.PolicyRules()...) }
+func knownRules() []*rules.Rule { return rules.Catalog() }
 
 // loadConfig finds and reads the configuration the flags point at.
 func loadConfig(c *cli.Context) (*config.Config, error) {
