@@ -22,6 +22,7 @@ const (
 	flagJobs        = "jobs"
 	flagUserAgent   = "user-agent"
 	flagTimeout     = "timeout"
+	flagCache       = "cache"
 )
 
 func checkCommand(s streams) *cli.Command {
@@ -44,6 +45,7 @@ or an input that could not be read or fetched.`,
 			&cli.IntFlag{Name: flagJobs, Aliases: []string{"j"}, Usage: "inputs checked at once (default: number of CPUs)"},
 			&cli.StringFlag{Name: flagUserAgent, Usage: "User-Agent for fetching URLs (default names exolint and its version)"},
 			&cli.DurationFlag{Name: flagTimeout, Value: 30 * time.Second, Usage: "time limit for fetching one URL"},
+			&cli.StringFlag{Name: flagCache, Usage: "keep fetched pages in `DIR` and revalidate them (ETag, Last-Modified) on re-runs"},
 			&cli.StringFlag{Name: flagMinSeverity, Value: "info", Usage: "show only findings at or above: error, warning or info (display only: hidden findings still count toward --fail-on)"},
 			&cli.StringFlag{Name: flagBaseline, Usage: "report only findings not recorded in this baseline file (see exolint baseline write)"},
 			&cli.StringFlag{Name: flagSuppressions, Usage: "suppressions file for pages you do not own, keyed by URL, SKU or GTIN"},
@@ -71,6 +73,7 @@ type checkOptions struct {
 	jobs        int
 	userAgent   string
 	timeout     time.Duration
+	cacheDir    string
 	// From the configuration (checkpolicy.go).
 	settings    *settings
 	minSeverity rules.Severity
@@ -82,7 +85,7 @@ type checkOptions struct {
 type output struct{ format, path string }
 
 func checkOptionsFrom(c *cli.Context) (checkOptions, error) {
-	o := checkOptions{targets: c.Args().Slice(), jobs: c.Int(flagJobs), userAgent: c.String(flagUserAgent), timeout: c.Duration(flagTimeout)}
+	o := checkOptions{targets: c.Args().Slice(), jobs: c.Int(flagJobs), userAgent: c.String(flagUserAgent), timeout: c.Duration(flagTimeout), cacheDir: c.String(flagCache)}
 	if len(o.targets) == 0 {
 		return o, usagef("check needs at least one file, directory, URL or - for stdin")
 	}
@@ -140,7 +143,7 @@ func runCheck(c *cli.Context, s streams, o checkOptions) error {
 	engine.SetPolicy(o.settings.policy(knownRules(), o.policy.suppressions))
 	loader := &scraper.Loader{
 		Reader:      scraper.NewReader(),
-		Fetcher:     fetch.New(fetch.Options{Version: toolVersion(), UserAgent: o.userAgent, Timeout: o.timeout}),
+		Fetcher:     fetch.New(fetch.Options{Version: toolVersion(), UserAgent: o.userAgent, Timeout: o.timeout, CacheDir: o.cacheDir}),
 		Stdin:       s.stdin,
 		StdinFormat: o.stdinFormat,
 	}
