@@ -1,6 +1,8 @@
 package reports
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -45,32 +47,78 @@ type jsonFinding struct {
 	Region     string         `json:"region,omitempty"`
 }
 
-// JSON writes the result as one JSON document.
+// JSON writes the result as one JSON document. Documents are encoded one at
+// a time, so the output never has to exist in memory whole: an audit of
+// thousands of pages writes tens of megabytes.
 func JSON(w io.Writer, r *Result) error {
-	out := jsonResult{Tool: r.Tool, Markets: r.Markets, Documents: make([]jsonDocument, 0, len(r.Documents)), Summary: r.Summarize()}
-	for _, d := range r.Documents {
-		jd := jsonDocument{Source: d.Source, Format: d.Format, Product: d.Product, Findings: []jsonFinding{}, Notes: d.Notes}
-		if d.Err != nil {
-			jd.Error = d.Err.Error()
-		} else {
-			facts := d.Facts
-			jd.Facts = &facts
-		}
-		for _, f := range d.Findings {
-			jd.Findings = append(jd.Findings, jsonFinding{
-				Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message,
-				Line: f.Start.Line, Column: f.Start.Column, EndLine: f.End.Line, EndColumn: f.End.Column,
-				Match: f.Match, Help: HelpURL(f.Rule), Markets: f.Markets, Suggestion: f.Suggestion,
-				Kind: string(f.Kind), Region: string(f.Region),
-			})
-		}
-		out.Documents = append(out.Documents, jd)
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
+	bw := bufio.NewWriterSize(w, 64<<10)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(out); err != nil {
+	// value encodes v indented to sit at the given depth.
+	value := func(v any, prefix string) ([]byte, error) {
+		buf.Reset()
+		enc.SetIndent(prefix, "  ")
+		if err := enc.Encode(v); err != nil {
+			return nil, err
+		}
+		return bytes.TrimRight(buf.Bytes(), "\n"), nil
+	}
+	write := func(parts ...[]byte) {
+		for _, p := range parts {
+			_, _ = bw.Write(p)
+		}
+	}
+	tool, err := value(r.Tool, "  ")
+	if err != nil {
+		return fmt.Errorf("write json: %w", err)
+	}
+	write([]byte("{\n  \"tool\": "), tool)
+	markets, err := value(r.Markets, "  ")
+	if err != nil {
+		return fmt.Errorf("write json: %w", err)
+	}
+	write([]byte(",\n  \"markets\": "), markets, []byte(",\n  \"documents\": ["))
+	for i, d := range r.Documents {
+		doc, err := value(jsonDoc(d), "    ")
+		if err != nil {
+			return fmt.Errorf("write json: %w", err)
+		}
+		sep := ",\n    "
+		if i == 0 {
+			sep = "\n    "
+		}
+		write([]byte(sep), doc)
+	}
+	if len(r.Documents) > 0 {
+		write([]byte("\n  "))
+	}
+	sum, err := value(r.Summarize(), "  ")
+	if err != nil {
+		return fmt.Errorf("write json: %w", err)
+	}
+	write([]byte("],\n  \"summary\": "), sum, []byte("\n}\n"))
+	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write json: %w", err)
 	}
 	return nil
+}
+
+func jsonDoc(d *rules.DocResult) jsonDocument {
+	jd := jsonDocument{Source: d.Source, Format: d.Format, Product: d.Product, Findings: []jsonFinding{}, Notes: d.Notes}
+	if d.Err != nil {
+		jd.Error = d.Err.Error()
+	} else {
+		facts := d.Facts
+		jd.Facts = &facts
+	}
+	for _, f := range d.Findings {
+		jd.Findings = append(jd.Findings, jsonFinding{
+			Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message,
+			Line: f.Start.Line, Column: f.Start.Column, EndLine: f.End.Line, EndColumn: f.End.Column,
+			Match: f.Match, Help: HelpURL(f.Rule), Markets: f.Markets, Suggestion: f.Suggestion,
+			Kind: string(f.Kind), Region: string(f.Region),
+		})
+	}
+	return jd
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"github.com/exolint/exolint/rules/ingredients"
@@ -19,6 +20,26 @@ type ingredientKnowledge struct {
 	// tenth of a second, which pages without an ingredient list (and most
 	// test engines) should not pay.
 	inventory func() (*ingredients.Inventory, error)
+	// memo keeps classifications by name: a crawl meets "Water" and
+	// "Glycerin" on every page, and classifying a name costs tens of
+	// microseconds. Bounded so that odd names cannot grow it without end.
+	memo     sync.Map
+	memoSize atomic.Int64
+}
+
+const maxMemo = 50_000
+
+func (k *ingredientKnowledge) classify(name string) ingredients.Classification {
+	if c, ok := k.memo.Load(name); ok {
+		return c.(ingredients.Classification)
+	}
+	c := k.classifier.Classify(name)
+	if k.memoSize.Load() < maxMemo {
+		if _, loaded := k.memo.LoadOrStore(name, c); !loaded {
+			k.memoSize.Add(1)
+		}
+	}
+	return c
 }
 
 func newIngredientKnowledge() (*ingredientKnowledge, error) {
@@ -153,13 +174,13 @@ func (a *Analysis) classifyIngredient(bi int, sec inci.Section, in inci.Ingredie
 		At:         Span{Block: bi, Start: in.NameStart, End: in.NameEnd},
 		Section:    sec.Name,
 		MayContain: sec.MayContain,
-		Class:      st.kb.classifier.Classify(in.Name),
+		Class:      st.kb.classify(in.Name),
 	}
 	if !li.Class.EVRelated && !li.Class.LookAlike && li.Class.Note == "" {
 		// A common name in brackets may be the part that says it all
 		// ("Extract (Human Cord Blood Exosomes)").
 		for _, s := range in.Synonyms {
-			if c := st.kb.classifier.Classify(s); c.EVRelated || c.LookAlike {
+			if c := st.kb.classify(s); c.EVRelated || c.LookAlike {
 				li.Class = c
 				break
 			}

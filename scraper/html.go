@@ -587,6 +587,9 @@ func userTokens() []string {
 // hasToken reports whether the class/id string holds one of the words, as a
 // whole class name or as a dash- or underscore-separated part of one.
 func hasToken(classID string, words []string) bool {
+	if !mayHaveToken(classID, words) {
+		return false
+	}
 	for _, cls := range strings.Fields(classID) {
 		for _, w := range words {
 			if cls == w || strings.HasPrefix(cls, w+"-") || strings.HasPrefix(cls, w+"_") ||
@@ -594,6 +597,17 @@ func hasToken(classID string, words []string) bool {
 				strings.Contains(cls, "__"+w) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// mayHaveToken is a cheap pre-check: every word must appear as a substring
+// for hasToken to match, and most class strings hold none of them.
+func mayHaveToken(classID string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(classID, w) {
+			return true
 		}
 	}
 	return false

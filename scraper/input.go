@@ -151,14 +151,14 @@ func (l *Loader) Load(ctx context.Context, in Input) (*Document, error) {
 		}
 		return l.Reader.Read("-", data, l.StdinFormat)
 	}
-	f, err := os.Open(in.Name)
-	if err != nil {
-		return nil, fmt.Errorf("open: %w", err)
+	// Stat first so a huge file is refused before it is read, and read
+	// in one allocation of the right size.
+	if st, err := os.Stat(in.Name); err == nil && st.Size() > limit {
+		return nil, fmt.Errorf("%w: over %d MB", ErrTooLarge, limit>>20)
 	}
-	defer func() { _ = f.Close() }() // read-only: a close error loses nothing
-	data, err := readCapped(f, limit)
+	data, err := os.ReadFile(in.Name)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("read: %w", err)
 	}
 	return l.Reader.Read(in.Name, data, in.Format)
 }
