@@ -470,6 +470,9 @@ func (w *htmlWalker) finish() {
 			doc.Structured = true
 		}
 	}
+	if !doc.Structured && readMicrodata(doc.src, &p) {
+		doc.Structured = true
+	}
 	if p.Name == "" {
 		for _, b := range w.blocks {
 			if b.Kind == KindProductName {

@@ -314,3 +314,18 @@ func TestJSONRecord(t *testing.T) {
 		t.Error("a JSON array should be refused")
 	}
 }
+
+func TestMicrodataIdentity(t *testing.T) {
+	src := `<html><body><div itemscope itemtype="https://schema.org/Product">
+<h1 itemprop="name">Cica Vesicle Toner</h1>
+<div itemprop="brand" itemscope itemtype="https://schema.org/Brand"><span itemprop="name">Seoul Dew Lab</span></div>
+<meta itemprop="sku" content="SDL-TN-150"><meta itemprop="gtin13" content="8800000000017">
+<link itemprop="url" href="https://shop.example/p/cica-toner">
+<div itemprop="offers" itemscope itemtype="https://schema.org/Offer"><span itemprop="name">150 ml</span></div>
+<p itemprop="description">Centella callus vesicles for calm-looking skin.</p></div></body></html>`
+	doc := NewReader().ReadHTML("m.html", []byte(src))
+	want := Product{Name: "Cica Vesicle Toner", Brand: "Seoul Dew Lab", URL: "https://shop.example/p/cica-toner", SKU: "SDL-TN-150", GTIN: "8800000000017"}
+	if doc.Product != want || !doc.Structured {
+		t.Errorf("product = %+v, want %+v", doc.Product, want)
+	}
+}
