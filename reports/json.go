@@ -11,16 +11,10 @@ import (
 	"github.com/exolint/exolint/scraper"
 )
 
-// The JSON contract (DESIGN.md): fields may be added, never renamed or
+// The JSON contract (DESIGN.md): {"tool", "markets", "documents", "summary"},
+// written piece by piece by JSON. Fields may be added, never renamed or
 // removed. Columns count Unicode code points; end_column is one past the
 // last character.
-type jsonResult struct {
-	Tool      Tool           `json:"tool"`
-	Markets   []rules.Market `json:"markets"`
-	Documents []jsonDocument `json:"documents"`
-	Summary   Summary        `json:"summary"`
-}
-
 type jsonDocument struct {
 	Source   string          `json:"source"`
 	Format   string          `json:"format,omitempty"`
