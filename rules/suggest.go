@@ -4,21 +4,30 @@ import (
 	"github.com/sahilm/fuzzy"
 )
 
-// SuggestID returns the rule id closest to a mistyped one, or "". It asks
-// sahilm/fuzzy first (good at dropped letters: "sorce-undisclosed"), then
-// falls back to edit distance (good at swapped letters: "hype-wodring").
+// SuggestID returns the rule id closest to a mistyped one, or "".
 func SuggestID(rs []*Rule, typed string) string {
 	ids := make([]string, len(rs))
 	for i, r := range rs {
 		ids[i] = r.ID
 	}
-	if m := fuzzy.Find(typed, ids); len(m) > 0 {
+	return Suggest(typed, ids)
+}
+
+// Suggest returns the candidate closest to a mistyped word (a rule id, a
+// config key), or "". It asks sahilm/fuzzy first (good at dropped letters:
+// "sorce-undisclosed"), then falls back to edit distance (good at swapped
+// letters: "hype-wodring").
+func Suggest(typed string, candidates []string) string {
+	if typed == "" {
+		return ""
+	}
+	if m := fuzzy.Find(typed, candidates); len(m) > 0 {
 		return m[0].Str
 	}
 	best, bestD := "", len(typed)/2+1
-	for _, id := range ids {
-		if d := editDistance(typed, id); d < bestD {
-			best, bestD = id, d
+	for _, c := range candidates {
+		if d := editDistance(typed, c); d < bestD {
+			best, bestD = c, d
 		}
 	}
 	return best

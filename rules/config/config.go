@@ -17,7 +17,6 @@ import (
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
-	"github.com/sahilm/fuzzy"
 
 	"github.com/exolint/exolint/rules"
 )
@@ -346,38 +345,4 @@ func yamlError(name string, err error) error {
 }
 
 // Suggest returns the candidate closest to a mistyped word, or "".
-func Suggest(typed string, candidates []string) string {
-	if typed == "" {
-		return ""
-	}
-	if m := fuzzy.Find(typed, candidates); len(m) > 0 {
-		return m[0].Str
-	}
-	best, bestD := "", len(typed)/2+1
-	for _, c := range candidates {
-		if d := editDistance(typed, c); d < bestD {
-			best, bestD = c, d
-		}
-	}
-	return best
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
-}
+func Suggest(typed string, candidates []string) string { return rules.Suggest(typed, candidates) }
