@@ -1,8 +1,10 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -61,6 +63,10 @@ func useColor(s streams) bool {
 func writeFileAtomic(path string, write func(*os.File) error) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
+		// Name the folder, not the temporary file the user never asked for.
+		if errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("write %s: folder %s does not exist (%w)", path, filepath.Dir(path), fs.ErrNotExist)
+		}
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	// After a successful rename there is nothing left to remove.
