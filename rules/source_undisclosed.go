@@ -17,6 +17,13 @@ guideline (January 2025) bans the bare word 엑소좀 and accepts it only with a
 is named elsewhere on the page. A page whose only origin is vague ("stem cell", "lab-grown",
 "bioengineered") is reported by source-vague instead of the general finding.
 
+What does not count as a source: a generic list of what exosomes can come from ("exosomes can be
+derived from plants, animals or human cells"), the origin of another ingredient ("salmon-derived
+PDRN", "연어 유래 PN"), and the cells exosomes act on ("fibroblasts and keratinocytes"). What
+does: a tissue or organism named for the exosomes, in any language (umbilical cord, Wharton's
+jelly, 臍帯, 歯髄, 脂肪由来, 골수, cordón umbilical, Nabelschnur, rose callus, Lactobacillus,
+bovine milk).
+
 What satisfies it: name the organism and tissue next to the claim or in the ingredient list, in
 INCI style where you can ("Rosa Damascena Callus Extracellular Vesicles", "Lactobacillus
 Extracellular Vesicles").`,
