@@ -214,23 +214,6 @@ func sortHits(hs []Hit) {
 	})
 }
 
-func (a *Analysis) disclosesTesting(h Hit, kind string) bool {
-	b := a.Blocks[h.Block]
-	if b.Region == scraper.RegionUserContent || b.Kind == scraper.KindIngredients || !a.IsCopy(h) {
-		return false
-	}
-	if kind != "clinical" {
-		return true
-	}
-	// A clinical study counts only with its size or length nearby.
-	for _, d := range a.hits["study-detail"] {
-		if a.sameSentence(d, h) || (d.Block == h.Block && abs(a.sentenceIndex(d)-a.sentenceIndex(h)) <= 1) {
-			return true
-		}
-	}
-	return false
-}
-
 // Selling reports whether the page offers something: every kind but an
 // article that promotes nothing. On such an article nothing is the
 // publisher's claim, so wording rules and facts stay quiet.
