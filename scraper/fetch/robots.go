@@ -253,8 +253,7 @@ func scanRobots(body []byte) []robotsLine {
 			if !inGroup {
 				continue
 			}
-			v = escapeNonASCII(v)
-			l = written + ": " + v
+			v = normalizeEscapes(escapeNonASCII(v))
 		case "crawl-delay", "crawldelay":
 			d, err := strconv.ParseFloat(v, 64)
 			if !inGroup || err != nil || d < 0 || d > 1e6 {
@@ -355,7 +354,7 @@ func escapeNonASCII(s string) string {
 }
 
 // robotsPath is what robots rules are matched against (RFC 9309 §2.2.2):
-// the escaped path plus the query.
+// the escaped path plus the query, with escapes normalised as the rules are.
 func robotsPath(u *url.URL) string {
 	p := u.EscapedPath()
 	if p == "" {
@@ -364,5 +363,53 @@ func robotsPath(u *url.URL) string {
 	if u.RawQuery != "" {
 		p += "?" + u.RawQuery
 	}
-	return p
+	return normalizeEscapes(p)
+}
+
+// normalizeEscapes brings a rule or a request path to one spelling before
+// they are compared. RFC 9309 §2.2.2: a percent-encoded octet is decoded
+// when it is an unreserved character (RFC 3986 §2.3: letters, digits and
+// "-._~"), so "/%70rivate" and "/private" are the same path and an encoded
+// letter cannot slip past "Disallow: /private". Other escapes stay encoded,
+// since decoding "%2F" would change the path's structure; their hex digits
+// are upper-cased ("%c3%a9" is "%C3%A9", RFC 3986 §6.2.2.1).
+func normalizeEscapes(s string) string {
+	if !strings.Contains(s, "%") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] != '%' || i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
+			b.WriteByte(s[i])
+			continue
+		}
+		c := unhex(s[i+1])<<4 | unhex(s[i+2])
+		if isUnreserved(c) {
+			b.WriteByte(c)
+		} else {
+			fmt.Fprintf(&b, "%%%02X", c)
+		}
+		i += 2
+	}
+	return b.String()
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+func unhex(c byte) byte {
+	switch {
+	case c <= '9':
+		return c - '0'
+	case c <= 'F':
+		return c - 'A' + 10
+	}
+	return c - 'a' + 10
+}
+
+func isUnreserved(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
+		c == '-' || c == '.' || c == '_' || c == '~'
 }
