@@ -180,8 +180,10 @@ func TestDocsListRetryableStatuses(t *testing.T) {
 			t.Errorf("%s: no %q sentence", doc.file, doc.lead)
 			continue
 		}
-		// The list ends where the sentence turns to what is not retried.
-		list, _, _ := strings.Cut(after, "(")
+		// The list ends with the sentence, or where it turns to what is
+		// not retried.
+		list, _, _ := strings.Cut(after, ". ")
+		list, _, _ = strings.Cut(list, "(")
 		list, _, _ = strings.Cut(list, ";")
 		if got := status.FindAllString(list, -1); !slices.Equal(got, want) {
 			t.Errorf("%s lists retried statuses %v, want %v", doc.file, got, want)

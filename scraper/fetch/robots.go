@@ -3,6 +3,7 @@ package fetch
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -100,8 +101,10 @@ func longestMatch(rules []robotsRule, path string) (robotsRule, bool) {
 }
 
 // robotsFor returns the policy for h, fetching robots.txt once per host
-// (per TTL) no matter how many goroutines ask at the same time.
-func (f *Fetcher) robotsFor(ctx context.Context, origin *url.URL, h *host) (*robotsPolicy, error) {
+// (per TTL) no matter how many goroutines ask at the same time. The fetch
+// counts against the time limit of the URL that makes it; waiting for
+// another URL's fetch of the same file does not.
+func (f *Fetcher) robotsFor(ctx context.Context, b *budget, origin *url.URL, h *host) (*robotsPolicy, error) {
 	for {
 		f.mu.Lock()
 		e := h.robots
@@ -118,7 +121,7 @@ func (f *Fetcher) robotsFor(ctx context.Context, origin *url.URL, h *host) (*rob
 			e = &robotsEntry{ready: make(chan struct{})}
 			h.robots = e
 			f.mu.Unlock()
-			f.loadRobots(ctx, origin, e)
+			f.loadRobots(ctx, b, origin, e)
 			close(e.ready)
 			if e.err != nil {
 				f.mu.Lock()
@@ -128,18 +131,20 @@ func (f *Fetcher) robotsFor(ctx context.Context, origin *url.URL, h *host) (*rob
 				f.mu.Unlock()
 				return nil, e.err
 			}
-			h.raiseDelay(e.policy.crawlDelay)
+			h.raiseDelay(e.policy.crawlDelay, f.o.MaxCrawlDelay)
 			return e.policy, nil
 		}
 		f.mu.Unlock()
+		queued := f.now()
 		select {
 		case <-e.ready:
 		case <-ctx.Done():
 			return nil, ctx.Err()
 		}
+		b.pause(f.now().Sub(queued))
 		if e.err != nil {
-			// The goroutine that fetched gave up (its context ended);
-			// ours is still alive, so try again.
+			// The goroutine that fetched gave up (its context ended or
+			// its time ran out); ours is still alive, so try again.
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
@@ -152,7 +157,10 @@ func (f *Fetcher) robotsFor(ctx context.Context, origin *url.URL, h *host) (*rob
 // loadRobots fills e. Outcomes follow RFC 9309 §2.3.1: 2xx is parsed, 4xx
 // ("unavailable") allows everything, 5xx and network failure ("unreachable")
 // disallow everything.
-func (f *Fetcher) loadRobots(ctx context.Context, origin *url.URL, e *robotsEntry) {
+//
+// Running out of the URL's time limit abandons the fetch like a cancelled
+// caller does: the next URL tries again with its own time.
+func (f *Fetcher) loadRobots(ctx context.Context, b *budget, origin *url.URL, e *robotsEntry) {
 	e.ttl = robotsTTL
 	deny := func(reason string) {
 		e.ttl = robotsErrorTTL
@@ -165,7 +173,7 @@ func (f *Fetcher) loadRobots(ctx context.Context, origin *url.URL, e *robotsEntr
 			loc    string
 			body   []byte
 		)
-		err := f.do(ctx, u, nil, func(resp *http.Response) error {
+		err := f.do(ctx, b, u, nil, func(resp *http.Response) error {
 			status = resp.StatusCode
 			loc = resp.Header.Get("Location")
 			if status < 200 || status > 299 {
@@ -179,6 +187,11 @@ func (f *Fetcher) loadRobots(ctx context.Context, origin *url.URL, e *robotsEntr
 		if err != nil {
 			if ctxErr := ctx.Err(); ctxErr != nil {
 				e.err = ctxErr
+				return
+			}
+			var tl *timeLimitError
+			if errors.As(err, &tl) {
+				e.err = fmt.Errorf("%w (fetching %s)", err, u)
 				return
 			}
 			deny("robots.txt unreachable: " + Describe(err) + "; RFC 9309 treats that as disallow-all")
