@@ -129,6 +129,13 @@ func Decode(data []byte, format, contentType string) ([]byte, error) {
 	return nil, fmt.Errorf("%w (byte 0x%02x at line %d, column %d); save it as UTF-8 or declare its charset", ErrInvalidUTF8, data[bad], p.Line, p.Column)
 }
 
+// withLists finds the ingredient lists of a document read without sections
+// (HTML does this while reading, with its labelled sections).
+func (r *Reader) withLists(doc *Document) *Document {
+	doc.Blocks = r.findLists(doc, doc.Blocks)
+	return doc
+}
+
 // Read decodes data and reads it in the given format ("" to sniff).
 func (r *Reader) Read(source string, data []byte, format string) (*Document, error) {
 	if format == "" {
@@ -147,11 +154,15 @@ func (r *Reader) Read(source string, data []byte, format string) (*Document, err
 	case FormatHTML:
 		return r.ReadHTML(source, src), nil
 	case FormatMarkdown:
-		return r.ReadMarkdown(source, src), nil
+		return r.withLists(r.ReadMarkdown(source, src)), nil
 	case FormatText:
-		return r.ReadText(source, src), nil
+		return r.withLists(r.ReadText(source, src)), nil
 	case FormatJSON:
-		return r.ReadJSON(source, src)
+		doc, err := r.ReadJSON(source, src)
+		if err != nil {
+			return nil, err
+		}
+		return r.withLists(doc), nil
 	}
 	return nil, fmt.Errorf("%w %q", ErrFormat, format)
 }
