@@ -66,9 +66,9 @@ type htmlWalker struct {
 	sects       int  // sections opened so far
 	sectEmpty   bool // the open section holds no block yet
 	ingDepth    int  // the ingredient section ends when the stack is shorter than this
-	ingLevel    int // heading level that opened it; a heading at or above ends it
-	headLevel   int // level of the heading block being built, 0 when none
-	skipDepth   int // >0 while inside skipped content
+	ingLevel    int  // heading level that opened it; a heading at or above ends it
+	headLevel   int  // level of the heading block being built, 0 when none
+	skipDepth   int  // >0 while inside skipped content
 	textBytes   int
 	scriptBytes int
 	meta        metaInfo
