@@ -53,6 +53,7 @@ type elemInfo struct {
 	user       bool // reviews, Q&A
 	ingredient bool // an ingredients tab, panel or accordion body
 	block      bool
+	nameMark   bool // class or id marks the product title
 }
 
 type htmlWalker struct {
@@ -73,10 +74,15 @@ type htmlWalker struct {
 	scriptBytes int
 	meta        metaInfo
 	blocks      []Block
+	// names are the headings and marked elements that may name the
+	// product; curName says whether the block being built is one.
+	names   []nameCandidate
+	curName nameCandidate
 }
 
 type metaInfo struct {
 	title, ogTitle, ogURL, canonical, brand string
+	siteName                                string
 	descriptions                            []Block // meta description, og:description, JSON-LD description
 	jsonld                                  [][2]int
 }
@@ -189,6 +195,7 @@ func (w *htmlWalker) text(raw []byte, start int) {
 			return
 		}
 		w.cur = newBlockBuilder(w.kind(), w.region())
+		w.curName = nameCandidate{h1: w.cur.kind == KindProductName, marked: w.markedName()}
 	}
 	w.textBytes += len(raw)
 	w.cur.addText(raw, start, true)
@@ -285,6 +292,7 @@ func (w *htmlWalker) start(name string, raw []byte, start int, selfClosing bool)
 		if isIngredientContainer(classID) {
 			info.ingredient = true
 		}
+		info.nameMark = productNameMark(classID)
 	}
 	if info.skip {
 		w.skipDepth++
@@ -320,6 +328,20 @@ func (w *htmlWalker) labelParentDepth() int {
 		return d
 	}
 	return d
+}
+
+// markedName reports whether an element of the block being started, up
+// to its block element, is marked as the product title.
+func (w *htmlWalker) markedName() bool {
+	for i := len(w.stack) - 1; i >= 0; i-- {
+		if w.stack[i].nameMark {
+			return true
+		}
+		if w.stack[i].block {
+			return false
+		}
+	}
+	return false
 }
 
 // insideContent reports whether the walker is inside main or article, where a
@@ -375,6 +397,11 @@ func (w *htmlWalker) flush() {
 		return
 	}
 	text := string(bb.buf)
+	if (w.curName.h1 || w.curName.marked) && bb.region == RegionCopy && len(w.names) < maxNameCandidates && len(text) < 300 {
+		c := w.curName
+		c.text = strings.TrimSpace(text)
+		w.names = append(w.names, c)
+	}
 	if w.r.ingLabel.MatchString(text) && bb.region == RegionCopy {
 		// A label that opens an ingredient section: what follows, up to the
 		// end of the enclosing element or the next heading, is the list.
@@ -450,6 +477,8 @@ func (w *htmlWalker) metaTag(attrs attrList, raw []byte, start int) {
 		}
 	case "og:title":
 		w.meta.ogTitle = attrs.get(raw, "content")
+	case "og:site_name", "application-name":
+		w.meta.siteName = attrs.get(raw, "content")
 	case "og:url":
 		w.meta.ogURL = attrs.get(raw, "content")
 	case "product:brand", "og:brand":
@@ -476,15 +505,11 @@ func (w *htmlWalker) finish() {
 		doc.Structured = true
 	}
 	if p.Name == "" {
-		for _, b := range w.blocks {
-			if b.Kind == KindProductName {
-				p.Name = b.Text
-				break
-			}
-		}
+		p.Name = w.pickName()
 	}
 	if p.Name == "" {
-		p.Name = firstNonEmpty(w.meta.ogTitle, trimTitle(w.meta.title))
+		site := siteNames(&w.meta, w.meta.canonical, w.meta.ogURL, doc.Source)
+		p.Name = firstNonEmpty(stripShopName(w.meta.ogTitle, site), stripShopName(w.meta.title, site))
 	}
 	if p.URL == "" {
 		p.URL = firstNonEmpty(w.meta.canonical, w.meta.ogURL)
@@ -561,16 +586,6 @@ func firstNonEmpty(s ...string) string {
 		}
 	}
 	return ""
-}
-
-// trimTitle drops the shop name that <title> usually carries after a bar or dash.
-func trimTitle(t string) string {
-	for _, sep := range []string{" | ", " – ", " — ", " - ", " :: "} {
-		if i := strings.Index(t, sep); i > 0 {
-			return strings.TrimSpace(t[:i])
-		}
-	}
-	return strings.TrimSpace(t)
 }
 
 // skipTokens are class or id words of page furniture that is not product copy.

@@ -129,7 +129,13 @@ func (n *Names) Len() int { return len(n.names) }
 // case, spacing, footnote marks, a bracketed synonym ("Aqua (Water)") and
 // slash synonyms ("Aqua/Water/Eau") are tolerated.
 func (n *Names) Has(name string) bool {
-	for _, c := range Candidates(name) {
+	if _, ok := n.names[Key(name)]; ok {
+		return true // the common case, without building the other spellings
+	}
+	if !strings.ContainsAny(name, "([/") {
+		return false
+	}
+	for _, c := range Candidates(name)[1:] {
 		if _, ok := n.names[c]; ok {
 			return true
 		}
@@ -155,6 +161,9 @@ func Words(s string) []string {
 // meet CosIng's: "Alcohol Denat." = "ALCOHOL DENAT", "Caprylic / Capric" =
 // "CAPRYLIC/CAPRIC".
 func Key(s string) string {
+	if k, ok := plainKey(s); ok {
+		return k
+	}
 	s = strings.ToUpper(s)
 	s = strings.Map(func(r rune) rune {
 		switch r {
@@ -172,6 +181,27 @@ func Key(s string) string {
 	s = strings.ReplaceAll(s, "/ ", "/")
 	s = strings.ReplaceAll(s, " /", "/")
 	return strings.TrimRight(s, " .,;:")
+}
+
+// plainKey is Key for the usual label name: ASCII, single spaces, no marks
+// and no spaced slashes. It reports false when the full folding is needed.
+func plainKey(s string) (string, bool) {
+	upper := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 0x80 || c == '*' || c == '\t' || c == '\n' || c == '\r':
+			return "", false
+		case c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' ' || s[i+1] == '/' || s[i-1] == '/'):
+			return "", false
+		case c >= 'a' && c <= 'z':
+			upper = false
+		}
+	}
+	if !upper {
+		s = strings.ToUpper(s)
+	}
+	return strings.TrimRight(s, " .,;:"), true
 }
 
 // Candidates lists the spellings of a label name to try, most literal

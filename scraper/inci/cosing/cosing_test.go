@@ -1,6 +1,9 @@
 package cosing
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestLoadNames(t *testing.T) {
 	n, err := LoadNames()
@@ -27,6 +30,25 @@ func TestLoadNames(t *testing.T) {
 	}
 	if n.HasWord("relieves") {
 		t.Error("HasWord(relieves) = true")
+	}
+}
+
+func TestKeyFastPathAgrees(t *testing.T) {
+	for _, s := range []string{"Aqua", "Caprylic/Capric Triglyceride", "Alcohol Denat.", "PEG-40 Hydrogenated Castor Oil",
+		"Glycerin,", "Rosa Damascena Flower Water", "1,2-Hexanediol"} {
+		k, ok := plainKey(s)
+		if !ok {
+			t.Fatalf("plainKey(%q) not ok", s)
+		}
+		slow := strings.TrimRight(strings.Join(strings.Fields(strings.ToUpper(s)), " "), " .,;:")
+		if k != slow {
+			t.Errorf("plainKey(%q) = %q, want %q", s, k, slow)
+		}
+	}
+	for _, s := range []string{"Caprylic / Capric", "Aqua*", "Eau  Florale", "Glycérine"} {
+		if _, ok := plainKey(s); ok {
+			t.Errorf("plainKey(%q) ok, want the full folding", s)
+		}
 	}
 }
 
