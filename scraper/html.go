@@ -509,7 +509,7 @@ func (w *htmlWalker) finish() {
 	}
 	if p.Name == "" {
 		site := siteNames(&w.meta, w.meta.canonical, w.meta.ogURL, doc.Source)
-		p.Name = firstNonEmpty(stripShopName(w.meta.ogTitle, site), stripShopName(w.meta.title, site))
+		p.Name = firstNonEmpty(stripShopName(w.meta.ogTitle, site, w.meta.ogTitle == w.meta.title), stripShopName(w.meta.title, site, true))
 	}
 	if p.URL == "" {
 		p.URL = firstNonEmpty(w.meta.canonical, w.meta.ogURL)

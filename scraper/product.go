@@ -148,24 +148,22 @@ func overlap(text string, title map[string]bool) bool {
 }
 
 // stripShopName drops the shop's name from a <title> or og:title used as the
-// product name: "Tattoo Balm – Example Skin Co." gives "Tattoo Balm". A
-// trailing part goes when it names the site (og:site_name, the host) or
-// reads as shop talk ("Shop", "at Example", "best price"); after " | " the
-// last part goes anyway, as sites put their name there.
-func stripShopName(t string, site []string) string {
+// product name: "Tattoo Balm – Example Skin Co." gives "Tattoo Balm". Sites
+// put their name last, after a bar or a dash, so the last part goes; parts
+// before it go too while they name the site (og:site_name, the host) or
+// read as shop talk ("Shop", "at Example", "best price"). With last false
+// (og:title, which usually names the product alone) only such parts go.
+func stripShopName(t string, site []string, last bool) string {
 	t = strings.TrimSpace(t)
-	for {
+	for first := last; ; first = false {
 		cut := -1
 		for _, sep := range []string{" | ", " – ", " — ", " - ", " :: ", " : ", ": "} {
 			i := strings.LastIndex(t, sep)
-			if i <= 0 {
+			if i <= 0 || i <= cut {
 				continue
 			}
-			tail := t[i+len(sep):]
-			if sep == " | " || shopPart(tail, site) {
-				if i > cut {
-					cut = i
-				}
+			if first || shopPart(t[i+len(sep):], site) {
+				cut = i
 			}
 		}
 		if cut <= 0 {
