@@ -36,20 +36,45 @@ func (p palette) severity(s rules.Severity) string {
 	return p.blue + "info" + p.reset
 }
 
-// Text writes the result for people: per document a short verdict (claims,
-// sources, testing, counts), then each finding as
+// Text writes the result for people (see NewText).
+func Text(w io.Writer, r *Result, opt TextOptions) error { return Write(NewText(w, opt), r) }
+
+// textWriter writes each document's verdict and findings as it arrives and
+// the totals at the end.
+type textWriter struct {
+	bw  *bufio.Writer
+	pal palette
+	sum Summary
+}
+
+// NewText returns the people-facing Writer: per document a short verdict
+// (claims, sources, testing, counts), then each finding as
 // "file:line:col  severity  rule  message" with the sentence and the match
-// underlined.
-func Text(w io.Writer, r *Result, opt TextOptions) error {
-	bw := bufio.NewWriter(w)
-	pal := newPalette(opt.Color)
-	for i, d := range r.Documents {
-		if i > 0 {
-			fmt.Fprintln(bw)
-		}
-		writeDocument(bw, d, pal)
+// underlined; a last line counts everything.
+func NewText(w io.Writer, opt TextOptions) Writer {
+	return &textWriter{bw: bufio.NewWriter(w), pal: newPalette(opt.Color)}
+}
+
+func (tw *textWriter) Begin(Meta) error { return nil }
+
+func (tw *textWriter) Document(d *rules.DocResult) error {
+	if tw.sum.Documents > 0 {
+		fmt.Fprintln(tw.bw)
 	}
-	s := r.Summarize()
+	tw.sum.Add(d)
+	writeDocument(tw.bw, d, tw.pal)
+	// A person watching a long run sees each document when it is done.
+	if err := tw.bw.Flush(); err != nil {
+		return fmt.Errorf("write text: %w", err)
+	}
+	return nil
+}
+
+func (tw *textWriter) End() error {
+	s, pal, bw := tw.sum, tw.pal, tw.bw
+	if s.Findings == nil {
+		s.Findings = map[string]int{}
+	}
 	fmt.Fprintf(bw, "\n%s%d %s checked: %d %s, %d %s, %d info%s",
 		pal.bold, s.Documents, plural(s.Documents, "document", "documents"),
 		s.Findings["error"], plural(s.Findings["error"], "error", "errors"),
