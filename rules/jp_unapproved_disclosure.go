@@ -16,15 +16,12 @@ func JPUnapprovedDisclosure() *Rule {
 		Doc: `A Japanese clinic page offers a treatment with exosomes or stem-cell culture supernatant
 (エクソソーム点滴, 幹細胞培養上清液, エクソソーム導入) but does not give all five disclosures that
 Japan's medical advertising guideline, as revised in March 2024, requires for unapproved drugs and
-products on a free-practice page (限定解除):
-
-1. that the product is unapproved under the PMD Act (未承認医薬品等であることの明示);
-2. how it was obtained (入手経路等), with the personal-import warning when a doctor imported it;
-3. whether an approved product with the same ingredient or performance exists in Japan
-   (国内の承認医薬品等の有無);
-4. safety information from abroad, or that serious risks may not yet be known
-   (諸外国における安全性等に係る情報);
-5. that the public relief scheme for side effects does not cover it (医薬品副作用被害救済制度の対象外).
+products on a free-practice page (限定解除): (1) that the product is unapproved under the PMD Act
+(未承認医薬品等であることの明示); (2) how it was obtained (入手経路等), with the personal-import
+warning when a doctor imported it; (3) whether an approved product with the same ingredient or
+performance exists in Japan (国内の承認医薬品等の有無); (4) safety information from abroad, or that
+serious risks may not yet be known (諸外国における安全性等に係る情報); (5) that the public relief
+scheme for side effects does not cover it (医薬品副作用被害救済制度の対象外).
 
 Exosome and supernatant treatments are not approved drugs and are outside Japan's regenerative-
 medicine act (MHLW notices of 31 July 2024). The rule applies to pages written in Japanese and

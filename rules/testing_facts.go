@@ -31,7 +31,9 @@ func (a *Analysis) disclosesTesting(h Hit, kind string) bool {
 		// A named lab discloses; "third-party tested" needs its results.
 		return a.overlapsGroup(h, "testing-lab-named") || a.dataNear(h)
 	case "certificate":
-		return true
+		// "Ask your clinic for a certificate of analysis" is advice, not
+		// a certificate.
+		return !a.sentenceHas(h, "testing-advice")
 	case "clinical":
 		return a.identifiableStudy(h)
 	}
