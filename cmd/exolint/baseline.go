@@ -74,6 +74,9 @@ func baselineRun(c *cli.Context, s streams) (string, []*rules.DocResult, error) 
 	if !c.Args().Present() {
 		return "", nil, usagef("%s needs at least one file, directory or URL", c.Command.Name)
 	}
+	if err := scraper.CheckArgs(c.Args().Slice()); err != nil {
+		return "", nil, &usageError{err: err}
+	}
 	st, err := resolveSettings(c)
 	if err != nil {
 		return "", nil, err
