@@ -89,7 +89,7 @@ func baselineRun(c *cli.Context, s streams, use func(*rules.DocResult)) (string,
 		return "", usagef("%s needs at least one file, directory or URL", c.Command.Name)
 	}
 	if err := scraper.CheckArgs(c.Args().Slice()); err != nil {
-		return "", nil, &usageError{err: err}
+		return "", &usageError{err: err}
 	}
 	st, err := resolveSettings(c)
 	if err != nil {
