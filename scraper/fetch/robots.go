@@ -3,6 +3,7 @@ package fetch
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -179,6 +180,11 @@ func (f *Fetcher) loadRobots(ctx context.Context, origin *url.URL, e *robotsEntr
 		if err != nil {
 			if ctxErr := ctx.Err(); ctxErr != nil {
 				e.err = ctxErr
+				return
+			}
+			if errors.Is(err, ErrPrivateAddress) {
+				// Our refusal, not the site's answer: report it as such.
+				e.err = err
 				return
 			}
 			deny("robots.txt unreachable: " + Describe(err) + "; RFC 9309 treats that as disallow-all")
