@@ -18,32 +18,48 @@ import (
 // unspecified and reserved ranges. See RefusePrivate.
 var ErrPrivateAddress = errors.New("private address refused")
 
-// Ranges the netip predicates do not cover. Each is either not routable on
-// the public internet or reaches something other than a web site.
-var nonPublicPrefixes = []struct {
+// nonPublicPrefixes are the ranges the netip predicates do not cover. Each
+// is either not routable on the public internet or reaches something other
+// than a web site.
+func nonPublicPrefixes() []struct {
 	prefix netip.Prefix
 	what   string
-}{
-	{netip.MustParsePrefix("0.0.0.0/8"), `a "this network"`},
-	{netip.MustParsePrefix("100.64.0.0/10"), "a shared (carrier-grade NAT)"},
-	{netip.MustParsePrefix("192.0.0.0/24"), "an IETF protocol"},
-	{netip.MustParsePrefix("192.0.2.0/24"), "a documentation"},
-	{netip.MustParsePrefix("198.18.0.0/15"), "a benchmarking"},
-	{netip.MustParsePrefix("198.51.100.0/24"), "a documentation"},
-	{netip.MustParsePrefix("203.0.113.0/24"), "a documentation"},
-	{netip.MustParsePrefix("240.0.0.0/4"), "a reserved"}, // and 255.255.255.255
-	{netip.MustParsePrefix("::/96"), "an IPv4-compatible (deprecated)"},
-	{netip.MustParsePrefix("100::/64"), "a discard-only"},
-	{netip.MustParsePrefix("2001:db8::/32"), "a documentation"},
-	{netip.MustParsePrefix("fec0::/10"), "a site-local"},
+} {
+	return []struct {
+		prefix netip.Prefix
+		what   string
+	}{
+		{netip.MustParsePrefix("0.0.0.0/8"), `a "this network"`},
+		{netip.MustParsePrefix("100.64.0.0/10"), "a shared (carrier-grade NAT)"},
+		{netip.MustParsePrefix("192.0.0.0/24"), "an IETF protocol"},
+		{netip.MustParsePrefix("192.0.2.0/24"), "a documentation"},
+		{netip.MustParsePrefix("198.18.0.0/15"), "a benchmarking"},
+		{netip.MustParsePrefix("198.51.100.0/24"), "a documentation"},
+		{netip.MustParsePrefix("203.0.113.0/24"), "a documentation"},
+		{netip.MustParsePrefix("240.0.0.0/4"), "a reserved"}, // and 255.255.255.255
+		{netip.MustParsePrefix("::/96"), "an IPv4-compatible (deprecated)"},
+		{netip.MustParsePrefix("100::/64"), "a discard-only"},
+		{netip.MustParsePrefix("2001:db8::/32"), "a documentation"},
+		{netip.MustParsePrefix("fec0::/10"), "a site-local"},
+	}
 }
 
-// Prefixes that embed an IPv4 address a gateway may forward to: the
-// embedded address is judged too.
-var (
-	nat64Prefix = netip.MustParsePrefix("64:ff9b::/96")
-	sixToFour   = netip.MustParsePrefix("2002::/16")
-)
+// embeddedIPv4 returns the IPv4 address a NAT64 (64:ff9b::/96) or 6to4
+// (2002::/16) address carries: a gateway may forward to it, so it is
+// judged too.
+func embeddedIPv4(ip netip.Addr) (netip.Addr, bool) {
+	if !ip.Is6() {
+		return netip.Addr{}, false
+	}
+	b := ip.As16()
+	switch {
+	case netip.MustParsePrefix("64:ff9b::/96").Contains(ip):
+		return netip.AddrFrom4([4]byte{b[12], b[13], b[14], b[15]}), true
+	case netip.MustParsePrefix("2002::/16").Contains(ip):
+		return netip.AddrFrom4([4]byte{b[2], b[3], b[4], b[5]}), true
+	}
+	return netip.Addr{}, false
+}
 
 // CheckAddr returns an error wrapping ErrPrivateAddress when ip is not a
 // public unicast address, and nil when it is. IPv4-mapped IPv6 addresses
@@ -67,19 +83,14 @@ func CheckAddr(ip netip.Addr) error {
 		what = "a multicast"
 	}
 	if what == "" {
-		for _, p := range nonPublicPrefixes {
+		for _, p := range nonPublicPrefixes() {
 			if p.prefix.Contains(ip) {
 				what = p.what
 				break
 			}
 		}
 	}
-	if what == "" && (nat64Prefix.Contains(ip) || sixToFour.Contains(ip)) {
-		b := ip.As16()
-		v4 := netip.AddrFrom4([4]byte{b[12], b[13], b[14], b[15]})
-		if sixToFour.Contains(ip) {
-			v4 = netip.AddrFrom4([4]byte{b[2], b[3], b[4], b[5]})
-		}
+	if v4, ok := embeddedIPv4(ip); ok && what == "" {
 		if err := CheckAddr(v4); err != nil {
 			return refused("%s embeds %s", ip, v4)
 		}
