@@ -59,7 +59,7 @@ Stops on SIGINT or SIGTERM after the checks in flight finish.`,
 			if err != nil {
 				return err
 			}
-			ln, err := net.Listen("tcp", addr)
+			ln, err := (&net.ListenConfig{}).Listen(c.Context, "tcp", addr)
 			if err != nil {
 				return fmt.Errorf("listen: %w", err)
 			}

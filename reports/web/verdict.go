@@ -29,7 +29,7 @@ type verdictView struct {
 	Claim      bool
 	Claims     []string // distinct claim wordings
 	ClaimCount int
-	Sources    []sourceView
+	Sources    []sourceGroup
 	Testing    []string
 	Human      bool
 
@@ -39,11 +39,6 @@ type verdictView struct {
 
 	Tables      []tableView
 	Attribution string
-}
-
-type sourceView struct {
-	Kind, Detail string
-	Listed       bool // named in the ingredient list, not the copy
 }
 
 // flagView is one finding: the page's sentence with the words marked, why
@@ -120,8 +115,8 @@ func (s *Server) verdict(o *outcome) verdictView {
 			v.Claims = append(v.Claims, c.Text)
 		}
 	}
+	v.Sources = groupSources(f.Sources)
 	for _, src := range f.Sources {
-		v.Sources = append(v.Sources, sourceView{Kind: src.Kind, Detail: src.Detail, Listed: src.InIngredients})
 		v.Human = v.Human || src.Kind == "human"
 	}
 	kinds := map[string]bool{}
@@ -282,7 +277,10 @@ func collapse(s string) string {
 func tableOf(t rules.IngredientTable) tableView {
 	tv := tableView{Source: t.Source}
 	for _, r := range t.Ingredients {
-		rv := rowView{Name: r.Name, Functions: strings.ToLower(strings.Join(r.Functions, ", ")), Note: r.Note, Unknown: !r.InCosIng, DidYouMean: r.DidYouMean}
+		rv := rowView{Name: r.Name, Functions: functionsWords(r.Functions), Note: r.Note, Unknown: !r.InCosIng}
+		for _, d := range r.DidYouMean {
+			rv.DidYouMean = append(rv.DidYouMean, titleCase(d))
+		}
 		if r.Section != "" {
 			rv.Name = r.Section + ": " + rv.Name
 		}
@@ -308,6 +306,32 @@ func tableOf(t rules.IngredientTable) tableView {
 	return tv
 }
 
+// functionsWords lists the first four CosIng functions; the JSON has all.
+func functionsWords(fs []string) string {
+	if len(fs) > 4 {
+		return strings.ToLower(strings.Join(fs[:4], ", ")) + ", …"
+	}
+	return strings.ToLower(strings.Join(fs, ", "))
+}
+
+// titleCase turns CosIng's capitals ("SODIUM HYALURONATE") into the way
+// labels print names ("Sodium Hyaluronate"); words with digits ("PEG-40")
+// stay as they are.
+func titleCase(s string) string {
+	if strings.ToUpper(s) != s {
+		return s
+	}
+	words := strings.Fields(s)
+	for i, w := range words {
+		if strings.ContainsAny(w, "0123456789") {
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(w)
+		words[i] = string(r) + strings.ToLower(w[n:])
+	}
+	return strings.Join(words, " ")
+}
+
 func testingWords(kind string) string {
 	switch kind {
 	case "characterization":
@@ -324,23 +348,50 @@ func testingWords(kind string) string {
 	return kind
 }
 
+// sourceWords names the disclosed sources by kind: "plant (rose,
+// callus)", the first three details of each.
 func sourceWords(ss []rules.SourceFact) string {
 	var parts []string
+	for _, g := range groupSources(ss) {
+		w := g.Kind
+		if len(g.Details) > 0 {
+			ds := g.Details
+			if len(ds) > 3 {
+				ds = append(ds[:3:3], "…")
+			}
+			w += " (" + strings.Join(ds, ", ") + ")"
+		}
+		parts = append(parts, w)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// sourceGroup is one kind of source with its details, in page order.
+type sourceGroup struct {
+	Kind    string
+	Details []string
+	Listed  bool // only named in the ingredient list
+}
+
+func groupSources(ss []rules.SourceFact) []sourceGroup {
+	var out []sourceGroup
+	index := map[string]int{}
 	seen := map[string]bool{}
 	for _, s := range ss {
-		w := s.Kind
-		if s.Detail != "" && !strings.EqualFold(s.Detail, s.Kind) {
-			w += " (" + s.Detail + ")"
+		i, ok := index[s.Kind]
+		if !ok {
+			i = len(out)
+			index[s.Kind] = i
+			out = append(out, sourceGroup{Kind: s.Kind, Listed: true})
 		}
-		if !seen[w] {
-			seen[w] = true
-			parts = append(parts, w)
+		out[i].Listed = out[i].Listed && s.InIngredients
+		d := strings.ToLower(strings.TrimSpace(s.Detail))
+		if d != "" && d != s.Kind && !seen[s.Kind+"\x00"+d] {
+			seen[s.Kind+"\x00"+d] = true
+			out[i].Details = append(out[i].Details, d)
 		}
 	}
-	if len(parts) > 3 {
-		parts = append(parts[:3], "…")
-	}
-	return strings.Join(parts, ", ")
+	return out
 }
 
 func productLine(name, brand string) string {
