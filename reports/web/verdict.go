@@ -109,7 +109,7 @@ func (s *Server) verdict(o *outcome) verdictView {
 	}
 	seen := map[string]bool{}
 	for _, c := range f.Claims {
-		k := strings.ToLower(c.Text)
+		k := strings.TrimSuffix(strings.ToLower(c.Text), "s")
 		if !seen[k] {
 			seen[k] = true
 			v.Claims = append(v.Claims, c.Text)
@@ -250,7 +250,34 @@ func excerpt(fd rules.Finding) (before, match, after string) {
 		}
 		after = after[:cut] + "…"
 	}
+	// rules.Analysis.Context keeps at most contextRoom bytes each side of
+	// the match and cuts there, mid-word if need be.
+	if len(after) >= contextRoom-2 {
+		after = endAtWord(after)
+	}
+	if len(before) >= contextRoom-2 && !strings.HasPrefix(before, "…") {
+		if sp := strings.IndexByte(before, ' '); sp >= 0 && sp < len(before)-1 {
+			before = "…" + before[sp+1:]
+		}
+	}
 	return collapse(before), match, collapse(after)
+}
+
+// contextRoom is how much of the sentence rules.Analysis.Context keeps on
+// each side of a match.
+const contextRoom = 80
+
+// endAtWord drops a word cut off at the end of the context ("for eve")
+// and marks the cut.
+func endAtWord(s string) string {
+	t := strings.TrimRight(s, " \n")
+	if t == "" || strings.HasSuffix(t, "…") || strings.ContainsAny(t[len(t)-1:], ".!?;:)\"'") || strings.HasSuffix(t, "。") || strings.HasSuffix(t, "！") || strings.HasSuffix(t, "？") {
+		return s
+	}
+	if sp := strings.LastIndexByte(t, ' '); sp > 0 {
+		return t[:sp] + "…"
+	}
+	return s
 }
 
 // collapse turns line breaks and runs of spaces into single spaces, keeping
