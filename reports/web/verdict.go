@@ -159,7 +159,7 @@ func (s *Server) verdict(o *outcome) verdictView {
 		if len(f.Sources) == 0 {
 			parts = append(parts, "source not disclosed")
 		} else {
-			parts = append(parts, "source: "+sourceWords(f.Sources))
+			parts = append(parts, "source: "+sourceKinds(v.Sources))
 		}
 		if len(f.Testing) == 0 {
 			parts = append(parts, "no testing disclosed")
@@ -375,22 +375,14 @@ func testingWords(kind string) string {
 	return kind
 }
 
-// sourceWords names the disclosed sources by kind: "plant (rose,
-// callus)", the first three details of each.
-func sourceWords(ss []rules.SourceFact) string {
-	var parts []string
-	for _, g := range groupSources(ss) {
-		w := g.Kind
-		if len(g.Details) > 0 {
-			ds := g.Details
-			if len(ds) > 3 {
-				ds = append(ds[:3:3], "…")
-			}
-			w += " (" + strings.Join(ds, ", ") + ")"
-		}
-		parts = append(parts, w)
+// sourceKinds names the kinds of source for the headline: "plant,
+// human"; the details are in the page's source section.
+func sourceKinds(gs []sourceGroup) string {
+	kinds := make([]string, len(gs))
+	for i, g := range gs {
+		kinds[i] = g.Kind
 	}
-	return strings.Join(parts, "; ")
+	return strings.Join(kinds, ", ")
 }
 
 // sourceGroup is one kind of source with its details, in page order.

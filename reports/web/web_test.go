@@ -209,7 +209,7 @@ func TestVerdictFromPastedText(t *testing.T) {
 func TestVerdictLevels(t *testing.T) {
 	_, ts := newTestServer(t, nil)
 	cases := []struct{ text, level, headline string }{
-		{readFile(t, "clean.txt"), "verdict-green", "Exosome claim · source: plant (rose, callus, rosa damascena, …) · testing disclosed · no red flags"},
+		{readFile(t, "clean.txt"), "verdict-green", "Exosome claim · source: plant · testing disclosed · no red flags"},
 		{"A gentle cleanser with glycerin. Rinse well.", "verdict-neutral", "No exosome claim found · no red flags"},
 		{"Exosome serum from rose callus, characterised by NTA and CD63 markers. A miracle for your skin.", "verdict-amber", "1 red flag"},
 	}
