@@ -147,9 +147,11 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      s.o.RequestTimeout + 15*time.Second,
 		IdleTimeout:       120 * time.Second,
-		MaxHeaderBytes:    int(min(s.o.MaxBody*3+8<<10, 16<<20)), // a shared /check?text= link carries the text, percent-encoded
-		ErrorLog:          slog.NewLogLogger(s.o.Logger.Handler(), slog.LevelWarn),
-		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+		// Share links (/check?text=…) are at most maxShareURL long; longer
+		// inputs are posted, so headers never need more than this.
+		MaxHeaderBytes: 64 << 10,
+		ErrorLog:       slog.NewLogLogger(s.o.Logger.Handler(), slog.LevelWarn),
+		BaseContext:    func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()

@@ -51,7 +51,6 @@ type flagView struct {
 	Match      string
 	After      string
 	Line       int
-	AlsoAt     int // further places with the same wording
 	Severity   string
 	RuleID     string
 	RuleTitle  string
@@ -186,8 +185,10 @@ func (s *Server) verdict(o *outcome) verdictView {
 		v.Level, v.LevelText, v.Symbol = "amber", "Some concerns", "!"
 	case f.ExosomeClaim:
 		v.Level, v.LevelText, v.Symbol = "green", "No red flags found", "✓"
+	case f.Discussion:
+		v.Level, v.LevelText, v.Symbol = "neutral", "Reads as an article", "i"
 	default:
-		v.Level, v.LevelText, v.Symbol = "neutral", "Nothing to judge", "i"
+		v.Level, v.LevelText, v.Symbol = "neutral", "No exosome claim", "i"
 	}
 	return v
 }

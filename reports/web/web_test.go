@@ -191,7 +191,7 @@ func TestVerdictFromPastedText(t *testing.T) {
 		"<mark>heal acne scars</mark>",
 		"Promises to treat or heal, like a medicine",
 		`<a href="/rules/drug-claim"><code>drug-claim</code></a>`,
-		"<strong>Honest wording:</strong> revitalise the look of",
+		"<strong>Honest wording:</strong> <q>revitalise the look of</q> instead of <q>regenerate</q>.",
 		"Sodium Hyaluronte",
 		"did you mean <q>Sodium Hyaluronate</q>",
 		"Look-alike",
