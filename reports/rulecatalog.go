@@ -16,6 +16,7 @@ type CatalogRule struct {
 	Severity  rules.Severity          `json:"severity"`
 	Markets   map[rules.Market]string `json:"markets"`
 	Help      string                  `json:"help"`
+	Kinds     []rules.PageKind        `json:"page_kinds,omitempty"`
 	Citations []rules.Citation        `json:"citations"`
 }
 
@@ -36,7 +37,7 @@ func RuleCatalog(all []*rules.Rule, markets []rules.Market) []CatalogRule {
 	cites := rules.Citations()
 	out := []CatalogRule{}
 	for _, r := range all {
-		cr := CatalogRule{ID: r.ID, Title: r.Title, Severity: HighestSeverity(r, markets), Markets: map[rules.Market]string{}, Help: HelpURL(r.ID)}
+		cr := CatalogRule{ID: r.ID, Title: r.Title, Severity: HighestSeverity(r, markets), Markets: map[rules.Market]string{}, Help: HelpURL(r.ID), Kinds: r.Kinds}
 		for _, m := range markets {
 			cr.Markets[m] = r.SeverityIn(m).String()
 		}

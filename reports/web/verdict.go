@@ -25,7 +25,8 @@ type verdictView struct {
 	ShareURL   string // "" when the input is too long for a link
 	ShareNote  string
 
-	Discussion bool
+	Discussion bool   // an article that promotes nothing
+	PageKind   string // "a clinic's page"; "" when unknown
 	Claim      bool
 	Claims     []string // distinct claim wordings
 	ClaimCount int
@@ -85,10 +86,14 @@ const maxShareURL = 4000
 func (s *Server) verdict(o *outcome) verdictView {
 	d := o.result
 	f := d.Facts
+	// An article that promotes nothing makes no claim of its own; its
+	// wording is not judged (rules/pagekind.go).
+	article := f.PageKind == rules.PageArticle && !f.Promotes
 	v := verdictView{
 		Product:     productLine(d.Product.Name, d.Product.Brand),
 		Markets:     marketsLine(o.req.markets),
-		Discussion:  f.Discussion,
+		Discussion:  article,
+		PageKind:    pageKindWords(f.PageKind),
 		Claim:       f.ExosomeClaim,
 		ClaimCount:  len(f.Claims),
 		Page:        d.Notes,
@@ -151,7 +156,7 @@ func (s *Server) verdict(o *outcome) verdictView {
 
 	var parts []string
 	switch {
-	case f.Discussion:
+	case article:
 		parts = append(parts, "Discusses exosomes (not selling them)")
 	case f.ExosomeClaim:
 		parts = append(parts, "Exosome claim")
@@ -185,7 +190,7 @@ func (s *Server) verdict(o *outcome) verdictView {
 		v.Level, v.LevelText, v.Symbol = "amber", "Some concerns", "!"
 	case f.ExosomeClaim:
 		v.Level, v.LevelText, v.Symbol = "green", "No red flags found", "✓"
-	case f.Discussion:
+	case article:
 		v.Level, v.LevelText, v.Symbol = "neutral", "Reads as an article", "i"
 	default:
 		v.Level, v.LevelText, v.Symbol = "neutral", "No exosome claim", "i"
@@ -358,6 +363,22 @@ func titleCase(s string) string {
 		words[i] = string(r) + strings.ToLower(w[n:])
 	}
 	return strings.Join(words, " ")
+}
+
+func pageKindWords(k rules.PageKind) string {
+	switch k {
+	case rules.PageProduct:
+		return "a product page"
+	case rules.PageClinic:
+		return "a clinic's page"
+	case rules.PageSupplier:
+		return "a supplier's page"
+	case rules.PageCatalog:
+		return "a catalogue page"
+	case rules.PageArticle:
+		return "an article"
+	}
+	return ""
 }
 
 func testingWords(kind string) string {
