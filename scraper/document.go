@@ -54,6 +54,9 @@ type Block struct {
 	Region Region
 	Text   string
 	segs   []segment
+	// sect groups the blocks of one labelled ingredient section while a
+	// page is read; 0 outside one.
+	sect int
 }
 
 // segment maps text[textStart:nextSeg.textStart] to the source. A verbatim

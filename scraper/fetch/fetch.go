@@ -107,6 +107,9 @@ type Response struct {
 	StatusCode  int
 	ContentType string // media type only, e.g. "text/html"
 	Charset     string // what Body was converted from, e.g. "shift_jis"
+	// CharsetNote is set when the body was not valid in the charset the
+	// server or page declared and Charset was recognised instead.
+	CharsetNote string
 	Body        []byte // UTF-8
 	FromCache   bool   // the server answered 304 and Body is the cached copy
 
@@ -476,8 +479,11 @@ func (f *Fetcher) handle(resp *http.Response, u *url.URL, cached *cacheEntry, a 
 			return err
 		}
 	}
-	text, cs := toUTF8(body, ctHeader, mt)
-	a.res = &Response{StatusCode: code, ContentType: mt, Charset: cs, Body: text}
+	text, cs, note, err := toUTF8(body, ctHeader, mt)
+	if err != nil {
+		return err
+	}
+	a.res = &Response{StatusCode: code, ContentType: mt, Charset: cs, CharsetNote: note, Body: text}
 	f.cacheStore(u, resp.Header, a.res)
 	return nil
 }

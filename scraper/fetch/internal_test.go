@@ -123,7 +123,10 @@ func FuzzToUTF8(f *testing.F) {
 	f.Add([]byte("\xff\xfe<\x00"), "text/plain; charset=shift_jis", "text/plain")
 	f.Add([]byte(`<meta http-equiv="content-type" content="text/html; charset=utf-16">`), "", "text/html")
 	f.Fuzz(func(t *testing.T, body []byte, contentType, media string) {
-		out, name := toUTF8(body, contentType, media)
+		out, name, _, err := toUTF8(body, contentType, media)
+		if err != nil {
+			return // refused with a reason: fine
+		}
 		if name == "" {
 			t.Errorf("no charset name for %q", body)
 		}
