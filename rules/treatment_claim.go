@@ -48,8 +48,8 @@ func checkTreatmentClaim(p *Pass) {
 	}
 	for _, h := range p.drugClaims(keep) {
 		word := p.matchText(h.Hit)
-		if isTreatmentNoun(word) {
-			continue // 치료, 治療: on a clinic page the word for treatment itself
+		if isTreatmentNoun(word) || recoveryWord(p.Analysis, h.Hit) {
+			continue // 치료, 治療: the word for treatment itself; "the healing process" after a procedure
 		}
 		// The exosome message only where the claim is about the exosome
 		// treatment: a clinic's menu also lists PN, fillers and lasers.
@@ -79,6 +79,20 @@ func checkTreatmentClaim(p *Pass) {
 func isTreatmentNoun(w string) bool {
 	switch strings.ToLower(strings.TrimSpace(w)) {
 	case "치료", "治療", "治疗", "treatment", "therapy", "tratamiento", "tratamento", "traitement", "behandlung", "trattamento", "tedavi", "лечение":
+		return true
+	}
+	return false
+}
+
+// recoveryWord reports healing that describes recovery from the procedure
+// itself ("the healing process", "healing time"), not an effect promised.
+func recoveryWord(a *Analysis, h Hit) bool {
+	toks := a.Blocks[h.Block].Tokens
+	if h.TokEnd >= len(toks) {
+		return false
+	}
+	switch toks[h.TokEnd].Key {
+	case "process", "time", "period", "phase", "stage":
 		return true
 	}
 	return false
