@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"sort"
 
 	"github.com/exolint/exolint/scraper"
 )
@@ -49,7 +50,7 @@ func checkHumanDerived(p *Pass) {
 		escalate = map[Market]Severity{US: Error, CA: Error}
 	}
 	reported := map[int]bool{}
-	for _, h := range p.Hits("source-human") {
+	for _, h := range longestFirstInOrder(p.Hits("source-human")) {
 		b := p.Blocks[h.Block]
 		inINCI := b.Kind == scraper.KindIngredients
 		if reported[h.Block] || !p.disclosesSource(h) {
@@ -95,4 +96,21 @@ func (a *Analysis) offersInjection() bool {
 		}
 	}
 	return false
+}
+
+// longestFirstInOrder keeps document order but puts, among hits that start
+// at the same place, the longest first: "umbilical cord" before
+// "umbilical".
+func longestFirstInOrder(hs []Hit) []Hit {
+	out := append([]Hit(nil), hs...)
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Block != out[j].Block {
+			return out[i].Block < out[j].Block
+		}
+		if out[i].Start != out[j].Start {
+			return out[i].Start < out[j].Start
+		}
+		return out[i].End > out[j].End
+	})
+	return out
 }

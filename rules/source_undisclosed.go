@@ -46,8 +46,12 @@ func checkSourceUndisclosed(p *Pass) {
 	// the two rules never report the same page.
 	if len(f.Sources) == 0 && len(f.VagueSourceHits()) == 0 {
 		p.Report(Diagnostic{
-			At:      f.ClaimHits()[0].Span(),
-			Message: "exosome claim with no source: say what the exosomes come from (organism and tissue, e.g. \"Rosa damascena callus\", \"bovine milk\", \"Lactobacillus\")",
+			At: f.ClaimHits()[0].Span(),
+			Message: p.ForKind("exosome claim with no source: say what the exosomes come from (organism and tissue, e.g. \"Rosa damascena callus\", \"bovine milk\", \"Lactobacillus\")",
+				map[PageKind]string{
+					PageClinic:   "exosome treatment with no source: say what the exosomes you use come from (organism and tissue, e.g. \"human umbilical cord MSCs\", \"Rosa damascena callus\"), and which product they are",
+					PageSupplier: "exosome material with no source: say what the exosomes come from (organism and tissue, e.g. \"human umbilical cord MSCs\", \"bovine milk\", \"Rosa damascena callus\")",
+				}),
 		})
 	}
 	// Korea: the bare word is banned even when the source is named

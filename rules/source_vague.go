@@ -38,8 +38,9 @@ func checkSourceVague(p *Pass) {
 		return
 	}
 	h := vague[0]
+	what := p.ForKind("the exosomes", map[PageKind]string{PageClinic: "the exosomes you use", PageSupplier: "the exosome material"})
 	p.Report(Diagnostic{
 		At:      h.Span(),
-		Message: fmt.Sprintf("%q names no organism or tissue: say what the exosomes come from (e.g. \"Rosa damascena callus\", \"bovine milk\", \"human adipose stromal cells\")", p.matchText(h)),
+		Message: fmt.Sprintf("%q names no organism or tissue: say what %s come from (e.g. \"Rosa damascena callus\", \"bovine milk\", \"human adipose stromal cells\")", p.matchText(h), what),
 	})
 }
