@@ -333,6 +333,13 @@ func (a *Analysis) promotion(claims []Hit) []KindSignal {
 	if len(a.hits["kind-noncommercial"]) > 0 || len(critical) >= 1 || len(a.hits["kind-science"]) > 0 {
 		return out
 	}
+	// A product named by its brand beside a claim ("the MiniProtein
+	// Exosome Bioactive Ampoule features…").
+	for _, c := range claims {
+		if h, ok := namedProductNear(a, c); ok {
+			add("named-product", h)
+		}
+	}
 	own := map[string]Hit{}
 	for _, g := range []string{"drug", "drug-disease", "hype"} {
 		for _, h := range a.hits[g] {
@@ -365,6 +372,35 @@ func lessHit(x, y Hit) bool {
 		return x.Block < y.Block
 	}
 	return x.Start < y.Start
+}
+
+// namedProductNear finds a product noun written as part of a name (the word
+// before it capitalised mid-sentence: "Bioactive Ampoule", "Rose EV Serum")
+// in the claim's sentence or the next, not in a question.
+func namedProductNear(a *Analysis, c Hit) (Hit, bool) {
+	b := a.Blocks[c.Block]
+	si := a.sentenceIndex(c)
+	for k := si; k <= si+1 && k < len(b.Sentences); k++ {
+		s := b.Sentences[k]
+		if s.Question {
+			continue
+		}
+		for t := s.TokStart + 1; t < s.TokEnd; t++ {
+			tk := b.Tokens[t]
+			if !isProductNoun(tk.Key) || tk.Key == "product" || tk.Key == "formula" || t-1 == s.TokStart {
+				continue
+			}
+			prev := b.Tokens[t-1]
+			r, _ := utf8.DecodeRuneInString(b.Text[prev.Start:])
+			if unicode.IsUpper(r) {
+				r2, _ := utf8.DecodeRuneInString(b.Text[tk.Start:])
+				if unicode.IsUpper(r2) {
+					return Hit{Block: c.Block, Match: Match{Start: prev.Start, End: tk.End, TokStart: t - 1, TokEnd: t + 1}}, true
+				}
+			}
+		}
+	}
+	return Hit{}, false
 }
 
 // isPromoting reports whether the promotion evidence makes the article an
