@@ -33,6 +33,13 @@ func TestPageKind(t *testing.T) {
 		{"es clinic", scraper.FormatText, "Tratamiento con exosomas\nEn nuestra clínica aplicamos exosomas tras el microneedling. Se recomiendan tres sesiones.\n180 € por sesión\nReservar cita", rules.PageClinic},
 		{"pt clinic", scraper.FormatText, "Tratamento com exossomos\nNossa clínica realiza o procedimento em três sessões.\nR$ 900 por sessão\nAgende sua consulta", rules.PageClinic},
 		{"de clinic", scraper.FormatText, "Exosomen-Behandlung in unserer Praxis\nWir empfehlen drei Sitzungen im Abstand von vier Wochen.\n390 € pro Sitzung\nTermin vereinbaren", rules.PageClinic},
+		{"fr clinic", scraper.FormatText, "Soin aux exosomes dans notre cabinet\nMicroneedling suivi d'exosomes, trois séances recommandées.\n250 € la séance\nPrendre rendez-vous", rules.PageClinic},
+		{"it clinic", scraper.FormatText, "Trattamento con esosomi nel nostro centro\nTre sedute a distanza di un mese.\n300 € a seduta\nPrenota una visita", rules.PageClinic},
+		{"tr clinic", scraper.FormatText, "Eksozom tedavisi - kliniğimizde uygulanır\nÜç seans önerilir.\n₺4.500 seans başı\nRandevu al", rules.PageClinic},
+		{"ru clinic", scraper.FormatText, "Процедура с экзосомами в нашей клинике\nКурс из трёх процедур.\n9 900 ₽ за процедуру\nЗаписаться на приём", rules.PageClinic},
+		{"fr product", scraper.FormatText, "Sérum aux exosomes de rose 30 ml\n49,00 €\nDes exosomes végétaux pour un teint lumineux.\nAjouter au panier", rules.PageProduct},
+		{"it product", scraper.FormatText, "Siero con esosomi di rosa 30 ml\n45,00 €\nEsosomi vegetali per una pelle luminosa.\nAggiungi al carrello", rules.PageProduct},
+		{"de product", scraper.FormatText, "Rosen-Exosomen-Serum 30 ml\n44,90 €\nPflanzliche Exosomen für einen frischen Teint.\nIn den Warenkorb", rules.PageProduct},
 		{"md clinic", scraper.FormatMarkdown, "# Treatment menu\n\n| Treatment | Price |\n|---|---|\n| Microneedling + exosomes | $650 |\n\nOur clinic uses exosomes from a US supplier.\n", rules.PageClinic},
 		// Suppliers: vials and professionals, wholesale, research use.
 		{"en supplier", scraper.FormatText, "Exosome vials for professionals\nLyophilized, 10 billion particles per vial, reconstitute with the diluent provided.\nWholesale and private label available. Request a quote.", rules.PageSupplier},
