@@ -72,6 +72,7 @@ type htmlWalker struct {
 	skipDepth   int  // >0 while inside skipped content
 	textBytes   int
 	scriptBytes int
+	scripts     int // script elements, inline or external
 	meta        metaInfo
 	blocks      []Block
 	// names are the headings and marked elements that may name the
@@ -86,6 +87,10 @@ type metaInfo struct {
 	descriptions                            []Block // meta description, og:description, JSON-LD description
 	jsonld                                  [][2]int
 }
+
+// NoteJavaScript is the note on a page whose HTML holds little text but
+// scripts: it builds its content in the browser.
+const NoteJavaScript = "the page builds its content with JavaScript; try --render (the HTML holds little text, so only its metadata was read)"
 
 // ReadHTML reads an HTML page. src must be UTF-8 (see Decode).
 func (r *Reader) ReadHTML(source string, src []byte) *Document {
@@ -272,6 +277,9 @@ func (w *htmlWalker) start(name string, raw []byte, start int, selfClosing bool)
 	switch {
 	case a == atom.Script:
 		typ := strings.ToLower(attrs.get(raw, "type"))
+		if typ == "" || typ == "module" || strings.Contains(typ, "javascript") {
+			w.scripts++
+		}
 		if !strings.Contains(typ, "ld+json") {
 			info.skip = true
 		}
@@ -548,8 +556,8 @@ func (w *htmlWalker) finish() {
 		kept = append(kept, b)
 	}
 	doc.Blocks = append(head, kept...)
-	if w.textBytes < 400 && w.scriptBytes > 20*1024 {
-		doc.Notes = append(doc.Notes, "the page renders its content with JavaScript: the HTML holds little text, so only its metadata was read")
+	if w.textBytes < 400 && w.scriptBytes > 20*1024 || w.textBytes < 200 && w.scripts > 0 {
+		doc.Notes = append(doc.Notes, NoteJavaScript)
 	}
 }
 
