@@ -107,11 +107,11 @@ func expandPath(p string) []Input {
 
 // Loader reads inputs into Documents.
 type Loader struct {
-	Reader      *Reader
-	Fetcher     *fetch.Fetcher // nil: URLs are refused
+	Reader  *Reader
+	Fetcher *fetch.Fetcher // nil: URLs are refused
 	// Renderer, when set, renders URLs in a browser (check --render)
 	// instead of fetching their HTML alone.
-	Renderer *fetch.Renderer
+	Renderer    *fetch.Renderer
 	Stdin       io.Reader
 	StdinFormat string
 	MaxFileSize int64 // 0: 50 MB
