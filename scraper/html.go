@@ -260,6 +260,9 @@ func (w *htmlWalker) start(name string, raw []byte, start int, selfClosing bool)
 	if isVoid(a) || selfClosing {
 		return
 	}
+	if len(attrs) > 0 && !w.inSkip() {
+		w.offerMarkup(a, attrs, raw)
+	}
 	info := elemInfo{tag: a, name: name, block: isBlockTag(a)}
 	// Most tags carry no class or id; build the lower-cased string only
 	// when they do (this runs for every tag of the page).
@@ -475,6 +478,12 @@ func (w *htmlWalker) metaTag(attrs attrList, raw []byte, start int) {
 		key = strings.ToLower(attrs.get(raw, "property"))
 	}
 	switch key {
+	case "product:price:amount", "og:price:amount":
+		w.doc.addOffer(OfferPriceMarkup)
+	case "og:type":
+		if strings.EqualFold(strings.TrimSpace(attrs.get(raw, "content")), "product") {
+			w.doc.addOffer(OfferProductType)
+		}
 	case "description", "og:description", "twitter:description":
 		if at, ok := attrs.find("content"); ok && at.valEnd > at.valStart {
 			bb := newBlockBuilder(KindMetaDescription, RegionCopy)
@@ -594,6 +603,34 @@ func firstNonEmpty(s ...string) string {
 		}
 	}
 	return ""
+}
+
+// offerMarkup records signs of an offer that live in attributes: a form
+// posting to a cart, an add-to-cart button, price microdata. Text such as
+// "Add to cart" is read by the rules from the blocks; an icon button has no
+// text, so its markup is the only sign.
+func (w *htmlWalker) offerMarkup(a atom.Atom, attrs attrList, raw []byte) {
+	if ip := strings.ToLower(attrs.get(raw, "itemprop")); ip == "price" || ip == "pricecurrency" {
+		w.doc.addOffer(OfferPriceMarkup)
+	}
+	switch a {
+	case atom.Form:
+		action := strings.ToLower(attrs.get(raw, "action"))
+		for _, s := range []string{"/cart", "cart/add", "checkout", "basket", "add-to-cart", "addtocart"} {
+			if strings.Contains(action, s) {
+				w.doc.addOffer(OfferCartForm)
+				return
+			}
+		}
+	case atom.Button, atom.Input, atom.A:
+		classID := strings.ToLower(attrs.get(raw, "class") + " " + attrs.get(raw, "id") + " " + attrs.get(raw, "name"))
+		for _, s := range []string{"add-to-cart", "addtocart", "add_to_cart", "buy-now", "buynow", "buy_now", "btn-cart", "product-form__submit"} {
+			if strings.Contains(classID, s) {
+				w.doc.addOffer(OfferCartForm)
+				return
+			}
+		}
+	}
 }
 
 // skipTokens are class or id words of page furniture that is not product copy.

@@ -72,6 +72,7 @@ func (c *capReader) Read(p []byte) (int, error) {
 func readBody(resp *http.Response, limit int64, truncate bool) ([]byte, error) {
 	tooLarge := fmt.Errorf("%w (over the %s limit)", ErrTooLarge, byteSize(limit))
 	var r io.Reader = &bodyReader{r: resp.Body}
+	gzipped := false
 	switch enc := strings.ToLower(strings.TrimSpace(resp.Header.Get("Content-Encoding"))); enc {
 	case "", "identity":
 		if resp.ContentLength > limit && !truncate {
@@ -85,7 +86,7 @@ func readBody(resp *http.Response, limit int64, truncate bool) ([]byte, error) {
 		// Close only releases the decoder; a corrupt stream is already
 		// reported by Read.
 		defer func() { _ = zr.Close() }()
-		r = zr
+		r, gzipped = zr, true
 		tooLarge = fmt.Errorf("%w (over the %s limit after gzip decompression)", ErrTooLarge, byteSize(limit))
 	default:
 		return nil, fmt.Errorf("%w %q", ErrUnsupportedEncoding, enc)
@@ -98,7 +99,10 @@ func readBody(resp *http.Response, limit int64, truncate bool) ([]byte, error) {
 			}
 			return nil, err
 		}
-		return nil, gzipError(err)
+		if gzipped {
+			return nil, gzipError(err)
+		}
+		return nil, err
 	}
 	return b, nil
 }
@@ -115,15 +119,16 @@ func (b *bodyReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
+// gzipError names gzip in every failure of the decoder: a bad header, a bad
+// checksum, a truncated stream, and the deflate layer's own errors (whose
+// text, "flate: corrupt input before offset 1", says nothing of gzip).
+// Failures of the connection and our size limit pass through unchanged.
 func gzipError(err error) error {
 	var re *readError
 	if errors.As(err, &re) || errors.Is(err, ErrTooLarge) {
 		return err
 	}
-	if errors.Is(err, gzip.ErrHeader) || errors.Is(err, gzip.ErrChecksum) || errors.Is(err, io.ErrUnexpectedEOF) {
-		return fmt.Errorf("corrupt gzip body: %w", err)
-	}
-	return err
+	return fmt.Errorf("corrupt gzip body: %w", err)
 }
 
 func byteSize(n int64) string {

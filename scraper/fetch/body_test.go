@@ -107,6 +107,9 @@ func TestGzip(t *testing.T) {
 		{"bomb", bomb, 0, "", "response body too large (over the 10 MiB limit after gzip decompression)"},
 		{"expands past small cap", gzipped(t, bytes.Repeat([]byte("a"), 2048)), 1024, "", "response body too large (over the 1 KiB limit after gzip decompression)"},
 		{"corrupt", []byte("\x1f\x8b\x08\x00garbage"), 0, "", ""},
+		// A good header followed by bytes that are not deflate data: the
+		// decoder's own "flate: corrupt input" must still name gzip.
+		{"corrupt deflate", []byte("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff\xff\xff\xff\xff\xff\xff\xff\xff"), 0, "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -119,9 +122,9 @@ func TestGzip(t *testing.T) {
 			f, _ := newFetcher(t, ts, func(o *fetch.Options) { o.MaxBody = tt.maxBody })
 			res, err := f.Fetch(context.Background(), ts.URL+"/p")
 			switch {
-			case tt.name == "corrupt":
-				if err == nil || !strings.Contains(err.Error(), "corrupt gzip body") {
-					t.Fatalf("Fetch error = %v, want corrupt gzip body", err)
+			case strings.HasPrefix(tt.name, "corrupt"):
+				if got := fetch.Describe(err); !strings.HasPrefix(got, "corrupt gzip body: ") {
+					t.Fatalf("Fetch error = %v, want a reason starting with \"corrupt gzip body: \"", err)
 				}
 			case tt.wantErr != "":
 				if !errors.Is(err, fetch.ErrTooLarge) {

@@ -131,10 +131,8 @@ func (r *Renderer) start() (context.Context, error) {
 // Render fetches rawURL politely and, when it is HTML, loads it in the
 // browser and returns the rendered DOM as the body (Response.Rendered set).
 // Other documents come back as fetched. The whole of it, page and assets,
-// is bounded by the Fetcher's timeout.
+// is bounded by the Fetcher's time limit for one URL.
 func (r *Renderer) Render(ctx context.Context, rawURL string) (*Response, error) {
-	ctx, cancel := context.WithTimeout(ctx, r.f.o.Timeout)
-	defer cancel()
 	page, err := r.f.Fetch(ctx, rawURL)
 	if err != nil {
 		return nil, err
@@ -142,6 +140,8 @@ func (r *Renderer) Render(ctx context.Context, rawURL string) (*Response, error)
 	if page.ContentType != "text/html" && page.ContentType != "application/xhtml+xml" {
 		return page, nil
 	}
+	ctx, cancel := r.f.WithTimeLeft(ctx, page)
+	defer cancel()
 	bctx, err := r.start()
 	if err != nil {
 		return nil, &Error{URL: rawURL, Err: err}
@@ -199,7 +199,10 @@ func (r *Renderer) render(ctx, bctx context.Context, page *Response) (string, er
 // ctxErr prefers the deadline to the browser's report of the tab closing.
 func (r *Renderer) ctxErr(ctx context.Context, err error) error {
 	if ctx.Err() != nil {
-		return fmt.Errorf("%w after %s", ErrTimeout, r.f.o.Timeout)
+		if cause := context.Cause(ctx); cause != nil {
+			return cause
+		}
+		return ctx.Err()
 	}
 	return err
 }
@@ -316,8 +319,9 @@ func (f *Fetcher) fetchAsset(ctx context.Context, rawURL string) (int, http.Head
 		return 0, nil, nil, err
 	}
 	h := f.hostFor(u)
+	b := f.newBudget()
 	if !f.o.IgnoreRobots {
-		pol, err := f.robotsFor(ctx, u, h)
+		pol, err := f.robotsFor(ctx, b, u, h)
 		if err != nil {
 			return 0, nil, nil, err
 		}
@@ -325,7 +329,7 @@ func (f *Fetcher) fetchAsset(ctx context.Context, rawURL string) (int, http.Head
 			return 0, nil, nil, err
 		}
 	}
-	if err := h.acquire(ctx, f.now, f.o.Sleep); err != nil {
+	if err := f.takeTurn(ctx, b, h, nil, 0); err != nil {
 		return 0, nil, nil, err
 	}
 	defer h.release(f.now)
@@ -334,7 +338,7 @@ func (f *Fetcher) fetchAsset(ctx context.Context, rawURL string) (int, http.Head
 		hdr    http.Header
 		body   []byte
 	)
-	err = f.do(ctx, u, nil, func(resp *http.Response) error {
+	err = f.do(ctx, b, u, nil, func(resp *http.Response) error {
 		status, hdr = resp.StatusCode, assetHeaders(resp.Header)
 		if isRedirect(status) {
 			return nil
