@@ -38,7 +38,7 @@ func productNameMark(classID string) bool {
 			switch p {
 			case "name", "title", "nome", "nombre", "titulo", "titel", "naam", "nom":
 				name = true
-			case "product", "prod", "produto", "producto", "produit", "produkt", "pdp", "item", "artikel", "goods":
+			case "product", "prod", "produto", "producto", "produit", "produkt", "pdp", "item", "artikel", "goods": //nolint:misspell // Spanish
 				prod = true
 			}
 		}

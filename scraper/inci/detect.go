@@ -362,7 +362,7 @@ func chemicalEnding(w string) bool {
 func foreignMaterial(w string) bool {
 	l := strings.ToLower(w)
 	switch l {
-	case "huile", "extrait", "beurre", "cire", "eau", "aceite", "extracto", "manteca", "agua", "óleo", "oleo", "extrato",
+	case "huile", "extrait", "beurre", "cire", "eau", "aceite", "extracto", "manteca", "agua", "óleo", "oleo", "extrato", //nolint:misspell // Spanish and Portuguese
 		"manteiga", "água", "olio", "estratto", "burro", "acqua", "wasser", "alkohol", "parfüm", "duft", "glyzerin",
 		"glycérine", "glicerina", "glicerol", "alcool", "álcool", "alcohol", "perfume", "profumo", "fragancia",
 		"xanthan", "öl", "oel", "saft", "extrakt", "wachs", "säure", "zucker":
