@@ -54,6 +54,9 @@ type elemInfo struct {
 	ingredient bool // an ingredients tab, panel or accordion body
 	block      bool
 	nameMark   bool // class or id marks the product title
+	links      *tabLinks // a tab or accordion label's ties to its panel
+	children   int       // element children seen so far
+	panels     int       // tab-panel children seen so far
 }
 
 type htmlWalker struct {
@@ -79,6 +82,10 @@ type htmlWalker struct {
 	// product; curName says whether the block being built is one.
 	names   []nameCandidate
 	curName nameCandidate
+	// tabs ties ingredient labels to their panels (tabs.go); curLinks
+	// are the links of the block being built.
+	tabs     tabState
+	curLinks *tabLinks
 }
 
 type metaInfo struct {
@@ -95,7 +102,7 @@ const NoteJavaScript = "the page builds its content with JavaScript; try --rende
 // ReadHTML reads an HTML page. src must be UTF-8 (see Decode).
 func (r *Reader) ReadHTML(source string, src []byte) *Document {
 	doc := newDocument(source, "html", src)
-	w := &htmlWalker{r: r, doc: doc}
+	w := &htmlWalker{r: r, doc: doc, tabs: tabState{order: -1}}
 	z := html.NewTokenizer(bytes.NewReader(src))
 	off := 0
 	for {
@@ -201,6 +208,7 @@ func (w *htmlWalker) text(raw []byte, start int) {
 		}
 		w.cur = newBlockBuilder(w.kind(), w.region())
 		w.curName = nameCandidate{h1: w.cur.kind == KindProductName, marked: w.markedName()}
+		w.curLinks = w.blockLinks()
 	}
 	w.textBytes += len(raw)
 	w.cur.addText(raw, start, true)
@@ -266,11 +274,12 @@ func (w *htmlWalker) start(name string, raw []byte, start int, selfClosing bool)
 	info := elemInfo{tag: a, name: name, block: isBlockTag(a)}
 	// Most tags carry no class or id; build the lower-cased string only
 	// when they do (this runs for every tag of the page).
-	classID := ""
+	classID, caseClassID := "", ""
 	if len(attrs) > 0 {
 		c, id, sec := attrs.get(raw, "class"), attrs.get(raw, "id"), attrs.get(raw, "data-section-type")
 		if c != "" || id != "" || sec != "" {
-			classID = strings.ToLower(c + " " + id + " " + sec)
+			caseClassID = c + " " + id + " " + sec
+			classID = strings.ToLower(caseClassID)
 		}
 	}
 	role := ""
@@ -303,7 +312,26 @@ func (w *htmlWalker) start(name string, raw []byte, start int, selfClosing bool)
 		if isIngredientContainer(classID) {
 			info.ingredient = true
 		}
-		info.nameMark = productNameMark(classID)
+		info.nameMark = productNameMark(caseClassID) // case kept: "nomeProd" splits at the capital
+	}
+	var parent *elemInfo
+	if n := len(w.stack); n > 0 {
+		parent = &w.stack[n-1]
+		parent.children++
+	}
+	if len(attrs) > 0 && !info.skip && !w.inSkip() {
+		if mayLink(raw) {
+			if info.links = readLinks(attrs, raw, classID, role); info.links != nil && parent != nil {
+				info.links.index = parent.children - 1
+			}
+			if tabBoundary(a, info.links) && !info.block {
+				w.flush()
+				info.block = true
+			}
+		}
+		if (len(w.tabs.targets) > 0 || w.tabs.order >= 0) && w.isIngredientPanel(attrs, raw, panelClass(classID, role), parent) {
+			info.ingredient = true
+		}
 	}
 	if info.skip {
 		w.skipDepth++
@@ -382,13 +410,15 @@ func (w *htmlWalker) end(name string) {
 		}
 		return
 	}
+	blockPopped := false
 	for i := len(w.stack) - 1; i >= idx; i-- {
 		if w.stack[i].skip {
 			w.skipDepth--
 		}
+		blockPopped = blockPopped || w.stack[i].links != nil && w.stack[i].block
 	}
 	w.stack = w.stack[:idx]
-	if isBlockTag(a) {
+	if isBlockTag(a) || blockPopped {
 		// Flushed after the pop, so that a label which opens an ingredient
 		// section records its parent's depth, not its own.
 		w.flush()
@@ -423,6 +453,7 @@ func (w *htmlWalker) flush() {
 			return
 		}
 		w.flushIngredients()
+		w.noteLabel(w.curLinks)
 		bb.kind = KindHeading
 		w.blocks = append(w.blocks, bb.block())
 		if level == 7 {

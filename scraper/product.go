@@ -28,8 +28,9 @@ const maxNameCandidates = 32
 // write them in several languages and cases ("product-single__title",
 // "productTitle", "nomeProd_g", "pdp-name").
 func productNameMark(classID string) bool {
-	if !strings.Contains(classID, "name") && !strings.Contains(classID, "title") && !strings.Contains(classID, "nome") &&
-		!strings.Contains(classID, "nombre") && !strings.Contains(classID, "titulo") && !strings.Contains(classID, "titel") {
+	l := strings.ToLower(classID)
+	if !strings.Contains(l, "name") && !strings.Contains(l, "title") && !strings.Contains(l, "nome") &&
+		!strings.Contains(l, "nombre") && !strings.Contains(l, "titulo") && !strings.Contains(l, "titel") {
 		return false
 	}
 	for _, cls := range strings.Fields(classID) {

@@ -114,10 +114,9 @@ func Assess(text string, lex Lexicon, ev Evidence) Verdict {
 	if prose || lead*2 > first {
 		v.Start = items[first].start
 	}
+	// Prose after the list (a disclaimer) is left out of the list's text
+	// but still counts: a lone name among sentences is a mention.
 	for _, it := range items[first:] {
-		if it.start >= lastEnd && !it.entry {
-			continue // trailing prose after the list
-		}
 		v.Entries++
 		if it.named {
 			v.Named++
