@@ -53,7 +53,7 @@ type elemInfo struct {
 	user       bool // reviews, Q&A
 	ingredient bool // an ingredients tab, panel or accordion body
 	block      bool
-	nameMark   bool // class or id marks the product title
+	nameMark   bool      // class or id marks the product title
 	links      *tabLinks // a tab or accordion label's ties to its panel
 	children   int       // element children seen so far
 	panels     int       // tab-panel children seen so far
