@@ -57,6 +57,7 @@ type elemInfo struct {
 	links      *tabLinks // a tab or accordion label's ties to its panel
 	children   int       // element children seen so far
 	panels     int       // tab-panel children seen so far
+	jsonScript bool      // a script of JSON data (not ld+json, read apart)
 }
 
 type htmlWalker struct {
@@ -86,6 +87,15 @@ type htmlWalker struct {
 	// are the links of the block being built.
 	tabs     tabState
 	curLinks *tabLinks
+	// stateScripts are the page's inline scripts, read for embedded JSON
+	// state when the visible page lacks what it holds (jsonstate.go).
+	stateScripts []stateScript
+	stateRead    bool // copy was read from the state
+}
+
+type stateScript struct {
+	start, end int
+	json       bool
 }
 
 type metaInfo struct {
@@ -95,14 +105,22 @@ type metaInfo struct {
 	jsonld                                  [][2]int
 }
 
-// NoteJavaScript is the note on a page whose HTML holds little text but
+// NoteJavaScript starts the note on a page whose HTML holds little text but
 // scripts: it builds its content in the browser.
-const NoteJavaScript = "the page builds its content with JavaScript; try --render (the HTML holds little text, so only its metadata was read)"
+const NoteJavaScript = "the page builds its content with JavaScript; try --render"
 
 // ReadHTML reads an HTML page. src must be UTF-8 (see Decode).
 func (r *Reader) ReadHTML(source string, src []byte) *Document {
 	doc := newDocument(source, "html", src)
 	w := &htmlWalker{r: r, doc: doc, tabs: tabState{order: -1}}
+	w.walk(src)
+	w.blocks = r.findLists(doc, w.blocks)
+	w.finish()
+	return doc
+}
+
+// walk reads src token by token into w.blocks.
+func (w *htmlWalker) walk(src []byte) {
 	z := html.NewTokenizer(bytes.NewReader(src))
 	off := 0
 	for {
@@ -123,14 +141,11 @@ func (r *Reader) ReadHTML(source string, src []byte) *Document {
 			name, _ := z.TagName()
 			w.end(string(name))
 		case html.CommentToken:
-			doc.addComment(string(z.Text()), start, off)
+			w.doc.addComment(string(z.Text()), start, off)
 		}
 	}
 	w.flush()
 	w.flushIngredients()
-	w.blocks = r.findLists(doc, w.blocks)
-	w.finish()
-	return doc
 }
 
 func (w *htmlWalker) inSkip() bool { return w.skipDepth > 0 }
@@ -188,8 +203,11 @@ func headingLevel(a atom.Atom) int {
 
 func (w *htmlWalker) text(raw []byte, start int) {
 	if w.inSkip() {
-		if len(w.stack) > 0 && w.stack[len(w.stack)-1].tag == atom.Script {
+		if top := w.stack[len(w.stack)-1]; top.tag == atom.Script {
 			w.scriptBytes += len(raw)
+			if len(w.stateScripts) < maxStateScripts {
+				w.stateScripts = append(w.stateScripts, stateScript{start: start, end: start + len(raw), json: top.jsonScript})
+			}
 		}
 		return
 	}
@@ -294,6 +312,7 @@ func (w *htmlWalker) start(name string, raw []byte, start int, selfClosing bool)
 		}
 		if !strings.Contains(typ, "ld+json") {
 			info.skip = true
+			info.jsonScript = strings.Contains(typ, "json")
 		}
 	case a == atom.Style || a == atom.Noscript || a == atom.Template || a == atom.Svg || a == atom.Iframe ||
 		a == atom.Nav || a == atom.Footer || a == atom.Select || a == atom.Textarea:
@@ -555,6 +574,7 @@ func (w *htmlWalker) finish() {
 	if p.Name == "" {
 		p.Name = w.pickName()
 	}
+	w.readState(&p)
 	if p.Name == "" {
 		site := siteNames(&w.meta, w.meta.canonical, w.meta.ogURL, doc.Source)
 		p.Name = firstNonEmpty(stripShopName(w.meta.ogTitle, site, w.meta.ogTitle == w.meta.title), stripShopName(w.meta.title, site, true))
@@ -596,9 +616,50 @@ func (w *htmlWalker) finish() {
 		kept = append(kept, b)
 	}
 	doc.Blocks = append(head, kept...)
-	if w.textBytes < 400 && w.scriptBytes > 20*1024 || w.textBytes < 200 && w.scripts > 0 {
-		doc.Notes = append(doc.Notes, NoteJavaScript)
+	switch {
+	case w.thin() && w.stateRead:
+		doc.Notes = append(doc.Notes, NoteJavaScript+" (the HTML holds little text; its copy was read from the page's embedded data)")
+	case w.thin():
+		doc.Notes = append(doc.Notes, NoteJavaScript+" (the HTML holds little text, so only its metadata was read)")
 	}
+}
+
+// thin reports a page whose HTML holds little text but scripts: it builds
+// its content with JavaScript.
+func (w *htmlWalker) thin() bool {
+	return w.textBytes < 400 && w.scriptBytes > 20*1024 || w.textBytes < 100 && w.scripts > 0
+}
+
+// readState reads the page's embedded JSON state for what the visible page
+// lacks: the ingredient list, the copy of a page built by script, the
+// product's name.
+func (w *htmlWalker) readState(p *Product) {
+	hasList := hasKind(w.blocks, KindIngredients)
+	thin := w.thin()
+	if len(w.stateScripts) == 0 || hasList && !thin && p.Name != "" {
+		return
+	}
+	values := w.stateValues()
+	if len(values) == 0 {
+		return
+	}
+	if !hasList {
+		for _, b := range w.r.findLists(w.doc, w.stateBlocks(values, true)) {
+			if b.Kind == KindIngredients {
+				w.blocks = append(w.blocks, b)
+			}
+		}
+	}
+	if thin {
+		listed := hasKind(w.blocks, KindIngredients)
+		for _, b := range w.r.findLists(w.doc, w.stateBlocks(values, false)) {
+			if b.Kind != KindIngredients || !listed {
+				w.blocks = append(w.blocks, b)
+				w.stateRead = true
+			}
+		}
+	}
+	stateProduct(w.doc.src, values, p)
 }
 
 func hasKind(bs []Block, k Kind) bool {

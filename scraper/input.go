@@ -181,7 +181,7 @@ func (l *Loader) Load(ctx context.Context, in Input) (*Document, error) {
 func renderedNotes(notes []string) []string {
 	out := notes[:0]
 	for _, n := range notes {
-		if n != NoteJavaScript {
+		if !strings.HasPrefix(n, NoteJavaScript) {
 			out = append(out, n)
 		}
 	}

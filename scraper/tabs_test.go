@@ -22,9 +22,10 @@ func TestTabPanelTies(t *testing.T) {
 		"sibling order": `<ul class="tabs"><li class="tabs__item">Details</li><li class="tabs__item">Ingredients</li></ul>
 <div class="wrap"><section class="tab-panel"><p>Whipped by hand.</p></section><section class="tab-panel"><p>` + list + `</p></section></div>`,
 	}
+	r := NewReader()
 	for name, body := range pages {
 		t.Run(name, func(t *testing.T) {
-			doc := NewReader().ReadHTML("t.html", []byte("<html><body><h1>Body Butter</h1>"+body+"<p>Ships in two days, free over $40, returns within 30 days, no questions asked.</p></body></html>"))
+			doc := r.ReadHTML("t.html", []byte("<html><body><h1>Body Butter</h1>"+body+"<p>Ships in two days, free over $40, returns within 30 days, no questions asked.</p></body></html>"))
 			var got []string
 			for _, b := range doc.Blocks {
 				if b.Kind == KindIngredients {
