@@ -77,17 +77,17 @@ func (s *jsonScan) value(i int, key, parent string, sib map[string]string, obj i
 	if i >= s.end {
 		return -1
 	}
-	switch c := s.src[i]; {
-	case c == '"':
+	switch s.src[i] {
+	case '"':
 		j := s.str(i)
 		if j < 0 {
 			return -1
 		}
 		s.values = append(s.values, jsonValue{key: key, parent: parent, siblings: sib, start: i + 1, end: j, obj: obj})
 		return j + 1
-	case c == '{':
+	case '{':
 		return s.object(i, key)
-	case c == '[':
+	case '[':
 		return s.array(i)
 	default:
 		j := i
