@@ -9,6 +9,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"github.com/exolint/exolint/scraper/inci"
 	"github.com/exolint/exolint/scraper/inci/cosing"
 )
 
@@ -462,7 +463,7 @@ func (w *htmlWalker) flush() {
 		c.text = strings.TrimSpace(text)
 		w.names = append(w.names, c)
 	}
-	if w.r.ingLabel.MatchString(text) && bb.region == RegionCopy {
+	if (w.r.ingLabel.MatchString(text) || inci.IsLabel(text)) && bb.region == RegionCopy {
 		// A label that opens an ingredient section: what follows, up to the
 		// end of the enclosing element or the next heading, is the list.
 		if w.sect != 0 && w.sectEmpty {
@@ -731,7 +732,7 @@ func skipTokens() []string {
 		"related", "recommendations", "recommendation", "recommended", "upsell", "cross-sell", "crosssell",
 		"recently-viewed", "announcement", "mega-menu", "menu-drawer", "navbar", "navigation", "site-nav",
 		"site-header", "site-footer", "cart-drawer", "mini-cart", "minicart", "skip-link", "visually-hidden",
-		"sr-only", "share", "social-sharing", "payment-icons", "you-may-also-like", "logo", "site-logo", "header-logo"}
+		"sr-only", "truncate-cut", "share", "social-sharing", "payment-icons", "you-may-also-like", "logo", "site-logo", "header-logo"}
 }
 
 // userTokens mark reviews, testimonials and Q&A: what customers wrote.
