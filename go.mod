@@ -15,6 +15,7 @@ require (
 	github.com/xuri/excelize/v2 v2.10.1
 	golang.org/x/net v0.62.0
 	golang.org/x/text v0.43.0
+	golang.org/x/time v0.16.0
 )
 
 require (

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 )
 
@@ -82,6 +83,17 @@ type Options struct {
 	// CacheDir, if set, keeps responses that carry ETag or Last-Modified
 	// and revalidates them; a 304 is answered from the cache.
 	CacheDir string
+
+	// DialControl, if set, is called with each address a connection is
+	// about to dial, after DNS; an error refuses the connection. A server
+	// that fetches URLs for other people sets RefusePrivate. It applies to
+	// the default client, or to Client when its Transport is nil or an
+	// *http.Transport (a copy is changed). With it set no proxy is taken
+	// from the environment: the check must see the address really dialed.
+	DialControl func(network, address string, c syscall.RawConn) error
+	// Resolver, if set, looks up host names for the connections DialControl
+	// covers (tests point a name at loopback with it).
+	Resolver *net.Resolver
 
 	// Sleep and Now replace the clock, so tests of delays run instantly.
 	Sleep func(ctx context.Context, d time.Duration) error
@@ -159,6 +171,9 @@ func New(o Options) *Fetcher {
 		c = *o.Client // a copy: the caller's client keeps its own redirect policy
 	} else {
 		c.Transport = newTransport(o.ConnectTimeout)
+	}
+	if o.DialControl != nil || o.Resolver != nil {
+		c.Transport = controlledTransport(c.Transport, o)
 	}
 	c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 
