@@ -116,7 +116,7 @@ func IsLabel(s string) bool {
 // classifyLabel: the stems of the label words, any case.
 func mayBeLabel(s string) bool {
 	l := strings.ToLower(s)
-	for _, stem := range []string{"ngr", "inci", "nhalt", "estand", "utat", "ompos", "sklad", "składn", "sastoj", "ainesos", "成分", "成份", "성분"} {
+	for _, stem := range []string{"ngr", "inci", "nhalt", "estand", "utat", "ompos", "sklad", "skład", "sastoj", "ainesos", "成分", "成份", "성분"} {
 		if strings.Contains(l, stem) {
 			return true
 		}
