@@ -114,3 +114,21 @@ func TestStorefrontPatterns(t *testing.T) {
 		})
 	}
 }
+
+// One list per shade stays separate and carries the shade's name.
+func TestVariantListsStayApart(t *testing.T) {
+	page := `<html><body><h1>Silk Skin Tint</h1>
+<h3>Shade 01 Ivory</h3><h4>Ingredients</h4><p>Aqua, Cyclopentasiloxane, Glycerin, Titanium Dioxide, Niacinamide, CI 77891, CI 77492</p>
+<h3>Shade 05 Sand</h3><h4>Ingredients</h4><p>Aqua, Cyclopentasiloxane, Glycerin, Titanium Dioxide, Niacinamide, CI 77891, CI 77492, CI 77491</p>
+</body></html>`
+	doc := NewReader().ReadHTML("t.html", []byte(page))
+	var labels []string
+	for _, b := range doc.Blocks {
+		if b.Kind == KindIngredients {
+			labels = append(labels, b.Label)
+		}
+	}
+	if strings.Join(labels, "|") != "Shade 01 Ivory|Shade 05 Sand" {
+		t.Errorf("lists labelled %q", labels)
+	}
+}
