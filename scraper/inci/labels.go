@@ -116,7 +116,21 @@ func IsLabel(s string) bool {
 // classifyLabel: the stems of the label words, any case.
 func mayBeLabel(s string) bool {
 	l := strings.ToLower(s)
-	for _, stem := range []string{"ngr", "inci", "nhalt", "estand", "utat", "ompos", "sklad", "skład", "sastoj", "ainesos", "成分", "成份", "성분"} {
+	for _, stem := range []string{"ngr", "inci", "nhalt", "estand", "utat", "ompos", "sklad", "skład", "sastoj", "ainesos", "ctfa", "成分", "成份", "성분"} {
+		if strings.Contains(l, stem) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayBeMayContain is the same test for "may contain" markers.
+func mayBeMayContain(s string) bool {
+	if strings.ContainsAny(s, "+±") {
+		return true
+	}
+	l := strings.ToLower(s)
+	for _, stem := range []string{"contain", "conten", "enthalt", "conter", "bevat", "zawier", "함유", "含"} {
 		if strings.Contains(l, stem) {
 			return true
 		}
