@@ -123,10 +123,20 @@ func listCandidate(b *Block) bool {
 // blocks they were. Image alt texts inside a section pass through.
 func judgeBlocks(out, group []Block, ev inci.Evidence, lex inci.Lexicon) []Block {
 	parts := make([]Block, 0, len(group))
+	var keys []string
 	for _, b := range group {
 		if b.Kind == KindImageAlt {
 			out = append(out, b)
 			continue
+		}
+		// A panel that holds the list twice (the desktop and the mobile
+		// copy in one section) gives it once.
+		if strings.Count(b.Text, ",")+strings.Count(b.Text, "、") >= 3 {
+			key := listKey(b.Text)
+			if containsString(keys, key) {
+				continue
+			}
+			keys = append(keys, key)
 		}
 		parts = append(parts, b)
 	}
@@ -175,6 +185,15 @@ func judgeBlocks(out, group []Block, ev inci.Evidence, lex inci.Lexicon) []Block
 		out = append(out, list.block())
 	}
 	return append(out, after...)
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
 
 // joinBlocks joins blocks with line breaks (which the INCI parser reads as

@@ -132,3 +132,22 @@ func TestVariantListsStayApart(t *testing.T) {
 		t.Errorf("lists labelled %q", labels)
 	}
 }
+
+// A metafield tab whose panel holds the list twice (desktop and mobile
+// markup in one section) gives one list, not doubled.
+func TestListTwiceInOnePanel(t *testing.T) {
+	list := "Aqua, Glycerin, Squalane, Cetearyl Alcohol, Panthenol, Phenoxyethanol"
+	page := `<html><body><h1>Oat Cream</h1><details><summary>Ingredients</summary>
+<div class="metafield desktop"><p>` + list + `</p></div><div class="metafield mobile"><p>` + list + `</p></div></details>
+<p>Free shipping over $30.</p></body></html>`
+	doc := NewReader().ReadHTML("t.html", []byte(page))
+	var lists []string
+	for _, b := range doc.Blocks {
+		if b.Kind == KindIngredients {
+			lists = append(lists, b.Text)
+		}
+	}
+	if len(lists) != 1 || lists[0] != list {
+		t.Errorf("lists %q", lists)
+	}
+}
