@@ -4,7 +4,6 @@ import (
 	"errors"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
@@ -92,15 +91,3 @@ func TestDecodeGarbageIsAnError(t *testing.T) {
 	}
 }
 
-// Page bytes come from strangers: Decode must return UTF-8 or an error.
-func FuzzDecode(f *testing.F) {
-	f.Add([]byte("<p>caf\xe9 cr\xe8me br\xfbl\xe9e</p>"), "utf-8")
-	f.Add([]byte("\x82\xa0\x82\xa2\x83\x41"), "")
-	f.Add([]byte("\xbf\xa2\xbc\xd2"), "windows-1252")
-	f.Fuzz(func(t *testing.T, body []byte, declared string) {
-		res, err := Decode(body, declared)
-		if err == nil && !utf8.Valid(res.Text) {
-			t.Fatalf("invalid UTF-8 from %q as %q", body, declared)
-		}
-	})
-}
