@@ -90,4 +90,3 @@ func TestDecodeGarbageIsAnError(t *testing.T) {
 		t.Fatalf("err %v, charset %s, note %s", err, res.Charset, res.Note)
 	}
 }
-
