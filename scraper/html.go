@@ -77,6 +77,7 @@ type htmlWalker struct {
 	// names are the headings and marked elements that may name the
 	// product; curName says whether the block being built is one.
 	names   []nameCandidate
+	h2Names int // h2 candidates kept, at most maxH2Names
 	curName nameCandidate
 	// tabs ties ingredient labels to their panels (tabs.go); curLinks
 	// are the links of the block being built.
@@ -452,9 +453,13 @@ func (w *htmlWalker) flush() {
 		return
 	}
 	text := string(bb.buf)
-	if (w.curName.h1 || w.curName.marked) && bb.region == RegionCopy && len(w.names) < maxNameCandidates && len(text) < 300 {
+	if (w.curName.h1 || w.curName.marked || level == 2 && w.h2Names < maxH2Names) && bb.region == RegionCopy && len(w.names) < maxNameCandidates && len(text) < 300 {
 		c := w.curName
 		c.text = strings.TrimSpace(text)
+		c.h2 = level == 2 && !c.h1 && !c.marked
+		if c.h2 {
+			w.h2Names++
+		}
 		w.names = append(w.names, c)
 	}
 	if (w.r.ingLabel.MatchString(text) || inci.IsLabel(text)) && bb.region == RegionCopy {

@@ -151,3 +151,15 @@ func TestListTwiceInOnePanel(t *testing.T) {
 		t.Errorf("lists %q", lists)
 	}
 }
+
+// A template with no h1 titles the product with an h2 that also gives its
+// reading in katakana; the title tag names the range.
+func TestH2NameWithReading(t *testing.T) {
+	page := `<html><head><title>Lumiere regina GLOW 5serum</title></head><body><div class="box_txt">
+<h2 class="tit"><span>5SERUM GLOW</span><em>ファイブセラムグロウ</em></h2><p>毎日の美容液です。</p></div>
+<h2 class="st">一緒に使うと良い製品</h2></body></html>`
+	doc := NewReader().ReadHTML("t.html", []byte(page))
+	if doc.Product.Name != "5SERUM GLOW" {
+		t.Errorf("name %q", doc.Product.Name)
+	}
+}
