@@ -5,10 +5,12 @@
 //	go run ./cmd/benchcorpus gen -out DIR -n 2000 [-seed 7]
 //	go run ./cmd/benchcorpus parse [-j N] DIR
 //	go run ./cmd/benchcorpus time [-runs 3] -- COMMAND ARGS...
+//	go run ./cmd/benchcorpus big -kind page|text|claims -size 9000000 -out FILE [-seed 7]
 //
 // The pages carry what real storefronts carry around the copy: a mega-menu,
 // inline CSS, a JSON state blob, JSON-LD, an ingredients accordion and a
-// reviews widget. Same seed, same bytes.
+// reviews widget. Same seed, same bytes. `big` writes one large document
+// (see corpus.Big) for measuring memory per document (.ci/bench-memory).
 package main
 
 import (
@@ -28,7 +30,7 @@ func main() {
 	}
 }
 
-var errUsage = errors.New("usage: benchcorpus gen -out DIR -n N [-seed S] | parse [-j N] DIR | time [-runs N] -- CMD [ARG]")
+var errUsage = errors.New("usage: benchcorpus gen -out DIR -n N [-seed S] | parse [-j N] DIR | time [-runs N] -- CMD [ARG] | big -kind K -size BYTES -out FILE [-seed S]")
 
 func run(args []string, stdout io.Writer) error {
 	if len(args) == 0 {
@@ -48,6 +50,24 @@ func run(args []string, stdout io.Writer) error {
 			return err
 		}
 		fmt.Fprintf(stdout, "wrote %d pages, %.1f MB, to %s\n", *n, float64(size)/1e6, *out)
+		return nil
+	case "big":
+		fs := flag.NewFlagSet("big", flag.ContinueOnError)
+		kind := fs.String("kind", corpus.BigKindPage, "page, text or claims")
+		size := fs.Int("size", 9_000_000, "bytes, at least")
+		out := fs.String("out", "", "output file")
+		seed := fs.Uint64("seed", 7, "random seed")
+		if err := fs.Parse(args[1:]); err != nil || *out == "" || *size <= 0 {
+			return errUsage
+		}
+		data, err := corpus.Big(*kind, *size, *seed)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(*out, data, 0o644); err != nil {
+			return fmt.Errorf("big: %w", err)
+		}
+		fmt.Fprintf(stdout, "wrote %s, %.1f MB, to %s\n", *kind, float64(len(data))/1e6, *out)
 		return nil
 	case "parse":
 		fs := flag.NewFlagSet("parse", flag.ContinueOnError)
