@@ -248,11 +248,19 @@ func (bb *blockBuilder) flushSpace() {
 	if bb.pendingWS < 0 {
 		return
 	}
-	if len(bb.buf) > 0 {
-		bb.segs = append(bb.segs, segment{textStart: len(bb.buf), srcStart: bb.pendingWS, srcEnd: bb.pendingWE})
+	start, end := bb.pendingWS, bb.pendingWE
+	bb.pendingWS = -1
+	switch {
+	case len(bb.buf) == 0:
+	case end-start == 1:
+		// One source byte for one space maps the same either way; as
+		// verbatim it joins the words around it in one segment instead
+		// of two segments per word (most of a block's map).
+		bb.verbatim([]byte{' '}, start)
+	default:
+		bb.segs = append(bb.segs, segment{textStart: len(bb.buf), srcStart: start, srcEnd: end})
 		bb.buf = append(bb.buf, ' ')
 	}
-	bb.pendingWS = -1
 }
 
 // verbatim appends text that stands in the source as is, at src offset.
