@@ -116,3 +116,16 @@ func jsonDoc(d *rules.DocResult) jsonDocument {
 	}
 	return jd
 }
+
+// DocumentJSON encodes one document as the contract's document object, on
+// one line: what an audit store keeps and its JSONL roll-up writes, the
+// same object --format json writes inside "documents".
+func DocumentJSON(d *rules.DocResult) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(jsonDoc(d)); err != nil {
+		return nil, fmt.Errorf("encode %s: %w", d.Source, err)
+	}
+	return bytes.TrimRight(buf.Bytes(), "\n"), nil
+}

@@ -72,6 +72,11 @@ type Options struct {
 
 	IgnoreRobots bool // default false: robots.txt is obeyed
 
+	// ExtraMediaTypes are media types accepted besides pages: an audit
+	// reads sitemaps and feeds (XML, gzip, CSV) through the same polite
+	// Fetcher. Gzip and other binary types keep their bytes as sent.
+	ExtraMediaTypes []string
+
 	// CacheDir, if set, keeps responses that carry ETag or Last-Modified
 	// and revalidates them; a 304 is answered from the cache.
 	CacheDir string
@@ -363,7 +368,7 @@ func (f *Fetcher) handle(resp *http.Response, u *url.URL, cached *cacheEntry, a 
 	mt := mediaType(ctHeader)
 	if mt != "" {
 		// Refuse before downloading: no point pulling a 50 MB PDF.
-		if err := checkMediaType(mt); err != nil {
+		if err := f.checkMediaType(mt); err != nil {
 			return err
 		}
 	}
@@ -373,11 +378,14 @@ func (f *Fetcher) handle(resp *http.Response, u *url.URL, cached *cacheEntry, a 
 	}
 	if mt == "" {
 		mt = mediaType(http.DetectContentType(body))
-		if err := checkMediaType(mt); err != nil {
+		if err := f.checkMediaType(mt); err != nil {
 			return err
 		}
 	}
-	text, cs := toUTF8(body, ctHeader, mt)
+	text, cs := body, ""
+	if !binaryMedia(mt) {
+		text, cs = toUTF8(body, ctHeader, mt)
+	}
 	a.res = &Response{StatusCode: code, ContentType: mt, Charset: cs, Body: text}
 	f.cacheStore(u, resp.Header, a.res)
 	return nil
