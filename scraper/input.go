@@ -132,15 +132,7 @@ func (l *Loader) Load(ctx context.Context, in Input) (*Document, error) {
 		if err != nil {
 			return nil, errors.New(fetch.Describe(err))
 		}
-		format := formatForMedia(res.ContentType, res.Body)
-		doc, err := l.Reader.Read(in.Name, res.Body, format)
-		if err != nil {
-			return nil, err
-		}
-		if res.FinalURL != "" && res.FinalURL != in.Name && doc.Product.URL == "" {
-			doc.Product.URL = res.FinalURL
-		}
-		return doc, nil
+		return ReadFetched(l.Reader, in.Name, res)
 	case InputStdin:
 		if l.Stdin == nil {
 			return nil, ErrNoInput
@@ -161,6 +153,18 @@ func (l *Loader) Load(ctx context.Context, in Input) (*Document, error) {
 		return nil, fmt.Errorf("read: %w", err)
 	}
 	return l.Reader.Read(in.Name, data, in.Format)
+}
+
+// ReadFetched reads a fetched page in the format its media type names.
+func ReadFetched(r *Reader, name string, res *fetch.Response) (*Document, error) {
+	doc, err := r.Read(name, res.Body, formatForMedia(res.ContentType, res.Body))
+	if err != nil {
+		return nil, err
+	}
+	if res.FinalURL != "" && res.FinalURL != name && doc.Product.URL == "" {
+		doc.Product.URL = res.FinalURL
+	}
+	return doc, nil
 }
 
 func readCapped(r io.Reader, limit int64) ([]byte, error) {

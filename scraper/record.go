@@ -1,6 +1,10 @@
 package scraper
 
-import "strings"
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+)
 
 // A feed record (a Merchant Center item, a Shopify export row group, a JSON
 // Lines product) is linted as its own Document whose positions point into
@@ -208,4 +212,11 @@ func (r *Reader) ReadJSONRecord(rec Record) (*Document, error) {
 	}
 	doc.Rebase(rec.Origin)
 	return doc, nil
+}
+
+// ContentHash names the document's bytes (SHA-256, hex), so an audit can
+// tell a changed listing from one that was only fetched again.
+func (d *Document) ContentHash() string {
+	sum := sha256.Sum256(d.src)
+	return hex.EncodeToString(sum[:])
 }

@@ -241,16 +241,22 @@ const (
 	ByKey   = "d.listing_key, d.id" // for matching two runs
 )
 
-// Listings streams the done documents of a run, each with its findings
-// in document order, one at a time: memory does not grow with the run.
-func (s *Store) Listings(ctx context.Context, run int64, order string, fn func(*Listing, []Finding) error) error {
+// Listings streams the done documents of a run, one at a time, with
+// their findings in document order when withFindings is set: memory does
+// not grow with the run. fn must not keep the findings slice.
+func (s *Store) Listings(ctx context.Context, run int64, order string, withFindings bool, fn func(*Listing, []Finding) error) error {
 	if order != ByKey {
 		order = ByInput
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+listingColumns+`,
+	query := `SELECT ` + listingColumns + `, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+		FROM documents d WHERE d.run_id = ? AND d.done = 1 ORDER BY ` + order
+	if withFindings {
+		query = `SELECT ` + listingColumns + `,
 		f.rule, f.severity, f.markets, f.line, f.col, f.match, f.message, f.context
 		FROM documents d LEFT JOIN findings f ON f.doc_id = d.id
-		WHERE d.run_id = ? AND d.done = 1 ORDER BY `+order+`, f.rowid`, run)
+		WHERE d.run_id = ? AND d.done = 1 ORDER BY ` + order + `, f.rowid`
+	}
+	rows, err := s.db.QueryContext(ctx, query, run)
 	if err != nil {
 		return s.wrap(err)
 	}

@@ -76,7 +76,11 @@ func Open(ctx context.Context, path string, mode Mode) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	db.SetMaxOpenConns(1)
+	if mode == ReadWrite {
+		db.SetMaxOpenConns(1) // the exclusive lock belongs to one connection
+	} else {
+		db.SetMaxOpenConns(4) // a diff reads two runs at once
+	}
 	s := &Store{db: db, path: path}
 	if err := s.prepare(ctx, mode); err != nil {
 		_ = db.Close()

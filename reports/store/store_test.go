@@ -50,7 +50,7 @@ func TestRunLifecycle(t *testing.T) {
 	}
 	var seen []string
 	var findings int
-	err = s.Listings(ctx, run.ID, ByInput, func(l *Listing, fs []Finding) error {
+	err = s.Listings(ctx, run.ID, ByInput, true, func(l *Listing, fs []Finding) error {
 		seen = append(seen, l.Key)
 		findings += len(fs)
 		return nil
