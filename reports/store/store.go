@@ -14,6 +14,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/gofrs/flock"
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 )
@@ -39,6 +40,7 @@ var (
 type Store struct {
 	db   *sql.DB
 	path string
+	lock *flock.Flock // held by a writer until Close
 }
 
 // Mode says how a store is opened.
@@ -47,9 +49,11 @@ type Mode int
 // Modes.
 const (
 	// ReadWrite creates the store if needed and holds it for this
-	// process alone until Close, so two audits never write one store.
+	// process alone until Close (a lock file beside it), so two audits
+	// never write one store; reports may still read it meanwhile.
 	ReadWrite Mode = iota
-	// ReadOnly opens an existing store for reports and diffs.
+	// ReadOnly opens an existing store for reports and diffs, also while
+	// an audit writes to it (WAL).
 	ReadOnly
 )
 
@@ -60,13 +64,23 @@ func Open(ctx context.Context, path string, mode Mode) (*Store, error) {
 			return nil, fmt.Errorf("%s: %w", path, ErrNoStore)
 		}
 	}
+	var lock *flock.Flock
+	if mode == ReadWrite {
+		// gofrs/flock: an OS lock that dies with the process, so a
+		// kill -9 never leaves the store locked.
+		lock = flock.New(path + ".lock")
+		ok, err := lock.TryLock()
+		if err != nil {
+			return nil, fmt.Errorf("%s: lock: %w", path, err)
+		}
+		if !ok {
+			return nil, fmt.Errorf("%s: %w (wait for it to finish, or stop it)", path, ErrLocked)
+		}
+	}
 	q := url.Values{}
-	q.Add("_pragma", "busy_timeout(250)")
+	q.Add("_pragma", "busy_timeout(5000)")
 	q.Add("_pragma", "foreign_keys(1)")
 	if mode == ReadWrite {
-		// One connection holding an exclusive lock: a second audit on
-		// the same file gets a clear "in use" instead of interleaving.
-		q.Add("_pragma", "locking_mode(EXCLUSIVE)")
 		q.Add("_pragma", "journal_mode(WAL)")
 		q.Add("_pragma", "synchronous(NORMAL)")
 	} else {
@@ -74,24 +88,32 @@ func Open(ctx context.Context, path string, mode Mode) (*Store, error) {
 	}
 	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
 	if err != nil {
+		unlock(lock)
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	if mode == ReadWrite {
-		db.SetMaxOpenConns(1) // the exclusive lock belongs to one connection
-	} else {
-		db.SetMaxOpenConns(4) // a diff reads two runs at once
-	}
-	s := &Store{db: db, path: path}
+	// A few connections: WAL lets reads (a diff reads two runs at once)
+	// go on beside the one writing goroutine.
+	db.SetMaxOpenConns(4)
+	s := &Store{db: db, path: path, lock: lock}
 	if err := s.prepare(ctx, mode); err != nil {
 		_ = db.Close()
+		unlock(lock)
 		return nil, err
 	}
 	return s, nil
 }
 
+func unlock(l *flock.Flock) {
+	if l != nil {
+		_ = l.Unlock()
+	}
+}
+
 // Close closes the store.
 func (s *Store) Close() error {
-	if err := s.db.Close(); err != nil {
+	err := s.db.Close()
+	unlock(s.lock)
+	if err != nil {
 		return fmt.Errorf("close %s: %w", s.path, err)
 	}
 	return nil
@@ -122,12 +144,6 @@ func (s *Store) prepare(ctx context.Context, mode Mode) error {
 		return fmt.Errorf("%s: %w (empty)", s.path, ErrNotStore)
 	case tables == 0:
 		return s.create(ctx)
-	}
-	if mode == ReadWrite {
-		// Take the exclusive lock now, not at the first write an hour in.
-		if _, err := s.db.ExecContext(ctx, "BEGIN IMMEDIATE; COMMIT"); err != nil {
-			return s.wrap(err)
-		}
 	}
 	return nil
 }
@@ -233,7 +249,7 @@ func (s *Store) wrap(err error) error {
 	if errors.As(err, &se) {
 		switch se.Code() & 0xff {
 		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
-			return fmt.Errorf("%s: %w (wait for it to finish, or stop it)", s.path, ErrLocked)
+			return fmt.Errorf("%s: %w (a program holds it locked)", s.path, ErrLocked)
 		case sqlite3.SQLITE_NOTADB:
 			return fmt.Errorf("%s: %w (the file is not a SQLite database)", s.path, ErrNotStore)
 		case sqlite3.SQLITE_CORRUPT:
