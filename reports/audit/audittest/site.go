@@ -79,7 +79,9 @@ func (s *Site) SetVersion(v int64) { s.version.Store(v) }
 func (s *Site) IndexURL() string { return s.Hosts[0].URL + "/sitemap_index.xml" }
 
 // PageURL is page n (1-based) of host h.
-func (s *Site) PageURL(h, n int) string { return fmt.Sprintf("%s/products/p-%d-%d", s.Hosts[h].URL, h, n) }
+func (s *Site) PageURL(h, n int) string {
+	return fmt.Sprintf("%s/products/p-%d-%d", s.Hosts[h].URL, h, n)
+}
 
 // Hits returns how often each product page was requested, by URL.
 func (s *Site) Hits() map[string]int {
