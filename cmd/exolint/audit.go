@@ -164,6 +164,13 @@ func runAudit(c *cli.Context, s streams) error {
 			return fmt.Errorf("%s: options of run %d: %w", c.String(flagDB), run.ID, err)
 		}
 		opts.Markets, opts.FeedFormat = recorded.Markets, recorded.FeedFormat
+		// Politeness and speed carry over unless given again.
+		if !c.IsSet(flagHostDelay) {
+			opts.HostDelay = recorded.HostDelay
+		}
+		if !c.IsSet(flagJobs) {
+			opts.Jobs = recorded.Jobs
+		}
 	} else if run, err = db.NewRun(ctx, inputs, opts, toolVersion()); err != nil {
 		return err
 	}
@@ -178,7 +185,7 @@ func runAudit(c *cli.Context, s streams) error {
 	engine.SetPolicy(st.policy(knownRules(), nil))
 
 	progress := auditProgress(s, progressMode)
-	delay := c.Duration(flagHostDelay)
+	delay := opts.HostDelay
 	if delay == 0 {
 		delay = -1 // fetch.Options: negative is none, zero the default
 	}
@@ -187,11 +194,11 @@ func runAudit(c *cli.Context, s streams) error {
 		Engine: engine,
 		Fetcher: fetch.New(fetch.Options{
 			Version: toolVersion(), UserAgent: c.String(flagUserAgent), Timeout: c.Duration(flagTimeout), CacheDir: c.String(flagCache),
-			PerHostDelay: delay, MaxConcurrent: c.Int(flagJobs), MaxBody: 64 << 20,
+			PerHostDelay: delay, MaxConcurrent: opts.Jobs, MaxBody: 64 << 20,
 			ExtraMediaTypes: audit.FeedMediaTypes(), Sleep: audit.PoliteSleep(progress),
 		}),
 		Reader:     scraper.NewReader(),
-		Jobs:       c.Int(flagJobs),
+		Jobs:       opts.Jobs,
 		FeedFormat: opts.FeedFormat,
 		Progress:   progress,
 	}
