@@ -2,6 +2,8 @@ package feed
 
 import (
 	"bytes"
+	"encoding/json"
+	"errors"
 	"fmt"
 
 	"github.com/exolint/exolint/scraper"
@@ -47,6 +49,17 @@ func (f *Feed) readJSONL(w *window, fn func(Item) error) error {
 		raw = append([]byte(nil), raw...)
 		w.consume(next)
 		err := f.emit(fn, line, func() (*scraper.Document, error) {
+			var probe any
+			if err := json.Unmarshal(raw, &probe); err != nil {
+				var se *json.SyntaxError
+				if errors.As(err, &se) {
+					return nil, fmt.Errorf("not valid JSON at column %d: %s", se.Offset, se.Error())
+				}
+				return nil, fmt.Errorf("not valid JSON: %w", err)
+			}
+			if _, ok := probe.(map[string]any); !ok {
+				return nil, errors.New("not a JSON object")
+			}
 			return f.Reader.ReadJSONRecord(scraper.Record{Source: f.Source, Format: FormatJSONL, Raw: raw, Origin: scraper.Position{Offset: offset, Line: line, Column: 1, ByteColumn: 1}})
 		})
 		if err != nil {
