@@ -130,7 +130,7 @@ func (l *Loader) Load(ctx context.Context, in Input) (*Document, error) {
 		}
 		res, err := l.Fetcher.Fetch(ctx, in.Name)
 		if err != nil {
-			return nil, errors.New(fetch.Describe(err))
+			return nil, &fetchError{msg: fetch.Describe(err), err: err}
 		}
 		return ReadFetched(l.Reader, in.Name, res)
 	case InputStdin:
@@ -160,6 +160,9 @@ func ReadFetched(r *Reader, name string, res *fetch.Response) (*Document, error)
 	doc, err := r.Read(name, res.Body, formatForMedia(res.ContentType, res.Body))
 	if err != nil {
 		return nil, err
+	}
+	if res.CharsetNote != "" {
+		doc.Notes = append(doc.Notes, res.CharsetNote)
 	}
 	if res.FinalURL != "" && res.FinalURL != name && doc.Product.URL == "" {
 		doc.Product.URL = res.FinalURL
@@ -191,3 +194,14 @@ func formatForMedia(mediaType string, body []byte) string {
 	}
 	return ""
 }
+
+// fetchError prints fetch.Describe's short reason (the report already names
+// the URL) and keeps the cause, so callers can still test it with
+// errors.Is against the fetch.Err* sentinels.
+type fetchError struct {
+	msg string
+	err error
+}
+
+func (e *fetchError) Error() string { return e.msg }
+func (e *fetchError) Unwrap() error { return e.err }

@@ -60,6 +60,7 @@ func newApp(s streams) *cli.App {
 			initCommand(s),
 			configCommand(s),
 			baselineCommand(s),
+			serveCommand(s),
 			auditCommand(s),
 		},
 		Action: func(c *cli.Context) error {

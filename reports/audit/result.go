@@ -1,7 +1,6 @@
 package audit
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
@@ -71,26 +70,9 @@ func (r *Runner) fill(l store.Listing, d *rules.DocResult, doc *scraper.Document
 		js = []byte(errorJSON(d.Source, err.Error()))
 	}
 	l.Result = string(js)
-	l.PageKind = pageKind(js, f)
+	l.PageKind = string(f.PageKind)
 	res.Listing = l
 	return res
-}
-
-// pageKind reads facts.page_kind from the JSON document when the rules
-// report one; an article that only discusses exosomes says so.
-func pageKind(js []byte, f rules.Facts) string {
-	var v struct {
-		Facts struct {
-			PageKind string `json:"page_kind"`
-		} `json:"facts"`
-	}
-	if json.Unmarshal(js, &v) == nil && v.Facts.PageKind != "" {
-		return v.Facts.PageKind
-	}
-	if f.Discussion {
-		return "article"
-	}
-	return ""
 }
 
 // worst is the index of the first finding of the highest severity.

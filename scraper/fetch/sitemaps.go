@@ -32,7 +32,7 @@ func (f *Fetcher) Sitemaps(ctx context.Context, rawURL string) ([]string, error)
 	if err != nil {
 		return nil, &Error{URL: rawURL, Err: err}
 	}
-	pol, err := f.robotsFor(ctx, u, f.hostFor(u))
+	pol, err := f.robotsFor(ctx, f.newBudget(), u, f.hostFor(u))
 	if err != nil {
 		return nil, &Error{URL: rawURL, Err: err}
 	}
