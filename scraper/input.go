@@ -29,6 +29,7 @@ const (
 	InputFile InputKind = iota
 	InputURL
 	InputStdin
+	InputRecord // one JSON Lines record read from standard input (Data)
 )
 
 // Input is one thing to lint, as the user named it (a directory expands to
@@ -40,6 +41,8 @@ type Input struct {
 	// Err is set when the argument itself could not be used (a missing
 	// file); the input is still reported, with this reason.
 	Err error
+	// Data is an InputRecord's bytes.
+	Data []byte
 }
 
 // ExpandArgs turns command-line arguments into inputs: "-" is standard input,
@@ -133,6 +136,8 @@ func (l *Loader) Load(ctx context.Context, in Input) (*Document, error) {
 			return nil, &fetchError{msg: fetch.Describe(err), err: err}
 		}
 		return ReadFetched(l.Reader, in.Name, res)
+	case InputRecord:
+		return l.Reader.ReadJSONLine(in.Data)
 	case InputStdin:
 		if l.Stdin == nil {
 			return nil, ErrNoInput
