@@ -52,13 +52,14 @@ func readLine(br *bufio.Reader) ([]byte, error) {
 	var line []byte
 	for {
 		chunk, err := br.ReadSlice('\n')
-		if len(line)+len(chunk) <= maxRecordLine {
-			line = append(line, chunk...)
-		} else {
-			line = line[:0]
-			err = skipLine(br, err)
-			return nil, fmt.Errorf("%w: a record over %d MB", ErrTooLarge, maxRecordLine>>20)
+		if len(line)+len(chunk) > maxRecordLine {
+			tooLarge := fmt.Errorf("%w: a record over %d MB", ErrTooLarge, maxRecordLine>>20)
+			if err := skipLine(br, err); err != nil {
+				return nil, errors.Join(tooLarge, err) // the stream ends with it
+			}
+			return nil, tooLarge
 		}
+		line = append(line, chunk...)
 		if errors.Is(err, bufio.ErrBufferFull) {
 			continue
 		}

@@ -232,7 +232,7 @@ func auditVerdict(c *cli.Context, s streams, db *store.Store, out audit.Outcome,
 		sum.ID, state, sum.Documents, sum.Failed, sum.Errors, sum.Warnings, sum.Infos)
 	if !out.Finished {
 		fmt.Fprintf(s.stderr, "exolint: %d listings left; continue with: exolint audit --db %s --resume\n", out.Pending, c.String(flagDB))
-		if err := c.Context.Err(); err != nil {
+		if err := c.Err(); err != nil {
 			return err
 		}
 		return errors.New("the run did not finish")

@@ -17,7 +17,7 @@ import (
 func buildExolint(t *testing.T) string {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "exolint")
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	out, err := exec.CommandContext(t.Context(), "go", "build", "-o", bin, ".").CombinedOutput()
 	if err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
@@ -59,7 +59,7 @@ func TestAuditKillAndResume(t *testing.T) {
 	defer site.Close()
 	site.HoldAfter(150)
 	db := filepath.Join(t.TempDir(), "audit.db")
-	cmd := exec.Command(bin, "audit", "--db", db, "--sitemap", site.IndexURL(), "--host-delay", "0", "-j", "4", "--progress", "never", "--no-config")
+	cmd := exec.CommandContext(t.Context(), bin, "audit", "--db", db, "--sitemap", site.IndexURL(), "--host-delay", "0", "-j", "4", "--progress", "never", "--no-config")
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
 	if err := cmd.Start(); err != nil {
@@ -90,7 +90,7 @@ func TestAuditKillAndResume(t *testing.T) {
 		t.Fatalf("%d listings committed at the kill", len(committed))
 	}
 	site.ResetHits()
-	out, err := exec.Command(bin, "audit", "--db", db, "--resume", "--progress", "never", "--no-config").CombinedOutput()
+	out, err := exec.CommandContext(t.Context(), bin, "audit", "--db", db, "--resume", "--progress", "never", "--no-config").CombinedOutput()
 	if err != nil {
 		t.Fatalf("resume: %v\n%s", err, out)
 	}
@@ -117,7 +117,7 @@ func TestAuditKillAndResume(t *testing.T) {
 			t.Errorf("%s fetched %d times on resume", page, n)
 		}
 	}
-	runs, err := exec.Command(bin, "audit", "runs", "--db", db).CombinedOutput()
+	runs, err := exec.CommandContext(t.Context(), bin, "audit", "runs", "--db", db).CombinedOutput()
 	if err != nil || strings.Count(string(runs), "finished") != 1 {
 		t.Errorf("audit runs: %v\n%s", err, runs)
 	}

@@ -47,7 +47,8 @@ func openStore(t *testing.T, path string) *store.Store {
 // deadURL is a loopback address nobody listens on.
 func deadURL(t *testing.T) string {
 	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
+	var lc net.ListenConfig
+	l, err := lc.Listen(t.Context(), "tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}

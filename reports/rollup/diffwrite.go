@@ -109,12 +109,17 @@ func DiffJSON(ctx context.Context, w io.Writer, db *store.Store, from, to int64)
 		if err != nil {
 			return fmt.Errorf("write diff: %w", err)
 		}
-		if !first {
-			bw.WriteString(",")
+		sep := ",\n    "
+		if first {
+			sep = "\n    "
 		}
 		first = false
-		bw.WriteString("\n    ")
-		bw.Write(b)
+		if _, err := bw.WriteString(sep); err != nil {
+			return fmt.Errorf("write diff: %w", err)
+		}
+		if _, err := bw.Write(b); err != nil {
+			return fmt.Errorf("write diff: %w", err)
+		}
 		return nil
 	})
 	if err != nil {
@@ -124,10 +129,11 @@ func DiffJSON(ctx context.Context, w io.Writer, db *store.Store, from, to int64)
 	if err != nil {
 		return sum, fmt.Errorf("write diff: %w", err)
 	}
+	end := "],\n  \"summary\": %s\n}\n"
 	if !first {
-		bw.WriteString("\n  ")
+		end = "\n  " + end
 	}
-	fmt.Fprintf(bw, "],\n  \"summary\": %s\n}\n", s)
+	fmt.Fprintf(bw, end, s)
 	if err := bw.Flush(); err != nil {
 		return sum, fmt.Errorf("write diff: %w", err)
 	}

@@ -24,7 +24,7 @@ const googleNS = "http://base.google.com/ns/1.0"
 func (f *Feed) readXML(w *window, fn func(Item) error) error {
 	w.ensure(64 << 10)
 	tag := "item"
-	if i := bytes.Index(w.buf, []byte("<feed")); i >= 0 && bytes.Index(w.buf, []byte("<rss")) < 0 {
+	if bytes.Contains(w.buf, []byte("<feed")) && !bytes.Contains(w.buf, []byte("<rss")) {
 		tag = "entry"
 	}
 	if !bytes.Contains(w.buf, []byte("<rss")) && !bytes.Contains(w.buf, []byte("<feed")) && !bytes.Contains(w.buf, []byte("<channel")) {
