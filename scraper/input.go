@@ -142,20 +142,21 @@ func (l *Loader) Load(ctx context.Context, in Input) (*Document, error) {
 		if l.Stdin == nil {
 			return nil, ErrNoInput
 		}
-		data, err := readCapped(l.Stdin, limit)
+		data, err := readCapped(l.Stdin, limit, 0)
 		if err != nil {
+			if !errors.Is(err, ErrTooLarge) {
+				err = fmt.Errorf("read: %w", err)
+			}
 			return nil, err
 		}
 		return l.Reader.Read("-", data, l.StdinFormat)
 	}
-	// Stat first so a huge file is refused before it is read, and read
-	// in one allocation of the right size.
-	if st, err := os.Stat(in.Name); err == nil && st.Size() > limit {
-		return nil, fmt.Errorf("%w: over %d MB", ErrTooLarge, limit>>20)
-	}
-	data, err := os.ReadFile(in.Name)
+	data, err := ReadFile(in.Name, limit)
 	if err != nil {
-		return nil, fmt.Errorf("read: %w", err)
+		if !errors.Is(err, ErrNotRegular) && !errors.Is(err, ErrTooLarge) {
+			err = fmt.Errorf("read: %w", err)
+		}
+		return nil, err
 	}
 	return l.Reader.Read(in.Name, data, in.Format)
 }
@@ -173,17 +174,6 @@ func ReadFetched(r *Reader, name string, res *fetch.Response) (*Document, error)
 		doc.Product.URL = res.FinalURL
 	}
 	return doc, nil
-}
-
-func readCapped(r io.Reader, limit int64) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
-	if err != nil {
-		return nil, fmt.Errorf("read: %w", err)
-	}
-	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%w: over %d MB", ErrTooLarge, limit>>20)
-	}
-	return data, nil
 }
 
 func formatForMedia(mediaType string, body []byte) string {

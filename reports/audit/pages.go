@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"sync"
 
 	"github.com/exolint/exolint/reports/store"
@@ -102,21 +101,16 @@ func (r *Runner) checkFile(ctx context.Context, pg store.Page) *store.Result {
 }
 
 func (r *Runner) readFile(ctx context.Context, path string) (*scraper.Document, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	limit := r.MaxFileSize
 	if limit <= 0 {
 		limit = 50 << 20
 	}
-	rc, err := r.open(ctx, path)
+	data, err := scraper.ReadFile(path, limit)
 	if err != nil {
 		return nil, err
-	}
-	defer func() { _ = rc.Close() }()
-	data, err := io.ReadAll(io.LimitReader(rc, limit+1))
-	if err != nil {
-		return nil, fmt.Errorf("read: %w", err)
-	}
-	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%w: over %d MB", scraper.ErrTooLarge, limit>>20)
 	}
 	return r.Reader.Read(path, data, scraper.FormatFor(path))
 }

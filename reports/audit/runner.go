@@ -10,7 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
+	"io/fs"
 	"runtime"
 	"sync"
 	"time"
@@ -33,9 +33,8 @@ type Runner struct {
 	FeedFormat string // "" to detect each feed's format
 	// Progress hears about the run as it goes; nil for none.
 	Progress Progress
-	// Open opens a local input; nil means os.Open. It is the one place a
-	// file becomes a stream, so a check that refuses FIFOs and devices
-	// belongs here.
+	// Open opens a local feed, sitemap or URL list; nil means
+	// scraper.OpenFile, which refuses named pipes and devices.
 	Open func(path string) (io.ReadCloser, error)
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
@@ -78,11 +77,15 @@ func (r *Runner) open(ctx context.Context, path string) (io.ReadCloser, error) {
 	}
 	open := r.Open
 	if open == nil {
-		open = func(p string) (io.ReadCloser, error) { return os.Open(p) }
+		open = func(p string) (io.ReadCloser, error) { return scraper.OpenFile(p) }
 	}
 	rc, err := open(path)
-	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", path, err)
+	var pe *fs.PathError
+	switch {
+	case errors.As(err, &pe):
+		return nil, err // it names the file already
+	case err != nil:
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return rc, nil
 }

@@ -281,7 +281,11 @@ func (f *Fetcher) follow(ctx context.Context, b *budget, u *url.URL) (*Response,
 		res, next, err := f.fetchOne(ctx, b, u)
 		var tl *timeLimitError
 		if err != nil && len(chain) > 1 && errors.As(err, &tl) {
-			return nil, fmt.Errorf("%w (%d redirects followed)", err, len(chain)-1)
+			hops := "1 redirect"
+			if n := len(chain) - 1; n != 1 {
+				hops = strconv.Itoa(n) + " redirects"
+			}
+			return nil, fmt.Errorf("%w (%s followed)", err, hops)
 		}
 		if err != nil {
 			return nil, err
