@@ -82,6 +82,10 @@ func Open(ctx context.Context, path string, mode Mode) (*Store, error) {
 	q.Add("_pragma", "foreign_keys(1)")
 	if mode == ReadWrite {
 		q.Add("_pragma", "journal_mode(WAL)")
+		// Write transactions take the write lock when they begin, so a
+		// second writing goroutine waits (busy_timeout) instead of failing
+		// on a stale snapshot.
+		q.Set("_txlock", "immediate")
 		q.Add("_pragma", "synchronous(NORMAL)")
 	} else {
 		q.Add("mode", "ro")
