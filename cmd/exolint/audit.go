@@ -171,8 +171,13 @@ func runAudit(c *cli.Context, s streams) error {
 		if !c.IsSet(flagJobs) {
 			opts.Jobs = recorded.Jobs
 		}
-	} else if run, err = db.NewRun(ctx, inputs, opts, toolVersion()); err != nil {
-		return err
+	} else {
+		if prev, err := db.LatestUnfinished(ctx); err == nil && prev != nil {
+			fmt.Fprintf(s.stderr, "exolint: run %d in %s is unfinished; this is a new run (--resume continues that one)\n", prev.ID, path)
+		}
+		if run, err = db.NewRun(ctx, inputs, opts, toolVersion()); err != nil {
+			return err
+		}
 	}
 	markets, err := rules.ParseMarkets(opts.Markets)
 	if err != nil {
