@@ -168,9 +168,14 @@ func (s *Store) Save(ctx context.Context, run int64, results []*Result) (int, er
 		return 0, s.wrap(err)
 	}
 	defer func() { _ = tx.Rollback() }()
+	st, err := prepareSave(ctx, tx)
+	if err != nil {
+		return 0, s.wrap(err)
+	}
+	defer st.close()
 	saved := 0
 	for _, r := range results {
-		id, ok, err := saveListing(ctx, tx, run, &r.Listing)
+		id, ok, err := st.listing(ctx, run, &r.Listing)
 		if err != nil {
 			return 0, s.wrap(err)
 		}
@@ -179,8 +184,7 @@ func (s *Store) Save(ctx context.Context, run int64, results []*Result) (int, er
 		}
 		saved++
 		for _, f := range r.Findings {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO findings (doc_id, run_id, rule, severity, markets, line, col, match, message, context) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				id, run, f.Rule, f.Severity, f.Markets, f.Line, f.Col, f.Match, f.Message, f.Context); err != nil {
+			if _, err := st.finding.ExecContext(ctx, id, run, f.Rule, f.Severity, f.Markets, f.Line, f.Col, f.Match, f.Message, f.Context); err != nil {
 				return 0, s.wrap(err)
 			}
 		}
@@ -188,27 +192,52 @@ func (s *Store) Save(ctx context.Context, run int64, results []*Result) (int, er
 	return saved, s.wrap(tx.Commit())
 }
 
-const listingSet = `listing_key = ?, product = ?, brand = ?, product_id = ?, sku = ?, gtin = ?, url = ?, page_kind = ?,
-	exosome_claim = ?, source_kinds = ?, testing = ?, errors = ?, warnings = ?, infos = ?, top_rules = ?,
-	first_finding = ?, fetch_error = ?, content_hash = ?, fetched_at = ?, http_status = ?, result = ?, done = 1`
-
-func listingArgs(l *Listing) []any {
-	return []any{l.Key, l.Product, l.Brand, l.ProductID, l.SKU, l.GTIN, l.URL, l.PageKind,
-		l.ExosomeClaim, l.SourceKinds, l.Testing, l.Errors, l.Warnings, l.Infos, l.TopRules,
-		l.FirstFinding, l.FetchError, l.ContentHash, l.FetchedAt, l.HTTPStatus, l.Result}
+// saveStmts are Save's statements, prepared once per transaction.
+type saveStmts struct {
+	update, insert, updateNew, finding *sql.Stmt
 }
 
-func saveListing(ctx context.Context, tx *sql.Tx, run int64, l *Listing) (int64, bool, error) {
+func prepareSave(ctx context.Context, tx *sql.Tx) (*saveStmts, error) {
+	var st saveStmts
+	for _, p := range []struct {
+		dst   **sql.Stmt
+		query string
+	}{
+		{&st.update, `UPDATE documents SET ` + listingSet + ` WHERE id = ? AND done = 0`},
+		{&st.insert, `INSERT INTO documents (run_id, input_idx, n, kind, source, host) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`},
+		{&st.updateNew, `UPDATE documents SET ` + listingSet + ` WHERE id = ?`},
+		{&st.finding, `INSERT INTO findings (doc_id, run_id, rule, severity, markets, line, col, match, message, context) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+	} {
+		stmt, err := tx.PrepareContext(ctx, p.query)
+		if err != nil {
+			st.close()
+			return nil, err
+		}
+		*p.dst = stmt
+	}
+	return &st, nil
+}
+
+func (st *saveStmts) close() {
+	for _, s := range []*sql.Stmt{st.update, st.insert, st.updateNew, st.finding} {
+		if s != nil {
+			_ = s.Close()
+		}
+	}
+}
+
+// listing writes one listing: a listed page is marked done, a feed record
+// is added. It reports false when the document was already done.
+func (st *saveStmts) listing(ctx context.Context, run int64, l *Listing) (int64, bool, error) {
 	if l.ID > 0 {
-		res, err := tx.ExecContext(ctx, `UPDATE documents SET `+listingSet+` WHERE id = ? AND done = 0`, append(listingArgs(l), l.ID)...)
+		res, err := st.update.ExecContext(ctx, append(listingArgs(l), l.ID)...)
 		if err != nil {
 			return 0, false, err
 		}
 		n, err := res.RowsAffected()
 		return l.ID, n == 1, err
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO documents (run_id, input_idx, n, kind, source, host) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-		run, l.InputIdx, l.N, l.Kind, l.Source, l.Host)
+	res, err := st.insert.ExecContext(ctx, run, l.InputIdx, l.N, l.Kind, l.Source, l.Host)
 	if err != nil {
 		return 0, false, err
 	}
@@ -219,10 +248,20 @@ func saveListing(ctx context.Context, tx *sql.Tx, run int64, l *Listing) (int64,
 	if err != nil {
 		return 0, false, err
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE documents SET `+listingSet+` WHERE id = ?`, append(listingArgs(l), id)...); err != nil {
+	if _, err := st.updateNew.ExecContext(ctx, append(listingArgs(l), id)...); err != nil {
 		return 0, false, err
 	}
 	return id, true, nil
+}
+
+const listingSet = `listing_key = ?, product = ?, brand = ?, product_id = ?, sku = ?, gtin = ?, url = ?, page_kind = ?,
+	exosome_claim = ?, source_kinds = ?, testing = ?, errors = ?, warnings = ?, infos = ?, top_rules = ?,
+	first_finding = ?, fetch_error = ?, content_hash = ?, fetched_at = ?, http_status = ?, result = ?, done = 1`
+
+func listingArgs(l *Listing) []any {
+	return []any{l.Key, l.Product, l.Brand, l.ProductID, l.SKU, l.GTIN, l.URL, l.PageKind,
+		l.ExosomeClaim, l.SourceKinds, l.Testing, l.Errors, l.Warnings, l.Infos, l.TopRules,
+		l.FirstFinding, l.FetchError, l.ContentHash, l.FetchedAt, l.HTTPStatus, l.Result}
 }
 
 const listingColumns = `d.id, d.input_idx, d.n, d.kind, d.source, d.host, d.listing_key, d.product, d.brand, d.product_id, d.sku, d.gtin, d.url,
