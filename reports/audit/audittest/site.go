@@ -27,7 +27,7 @@ type Site struct {
 	hits   map[string]int // "host/path" -> requests
 	served atomic.Int64   // product pages served
 
-	gateAt   int64         // pages served before the gate closes; 0: never
+	gateAt   atomic.Int64  // pages served before the gate closes; 0: never
 	gate     chan struct{} // closed to let held requests through
 	held     chan struct{} // a request is waiting at the gate
 	heldOnce sync.Once
@@ -39,11 +39,16 @@ type Site struct {
 // New starts hosts servers with pages product pages each.
 func New(hosts, pages int) *Site {
 	s := &Site{Pages: pages, hits: map[string]int{}, gate: make(chan struct{}), held: make(chan struct{})}
+	// Every server exists before any serves: a handler reads the others'
+	// addresses.
 	for i := 0; i < hosts; i++ {
 		host := i
-		s.Hosts = append(s.Hosts, httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.Hosts = append(s.Hosts, httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			s.serve(host, w, r)
 		})))
+	}
+	for _, h := range s.Hosts {
+		h.Start()
 	}
 	return s
 }
@@ -58,7 +63,7 @@ func (s *Site) Close() {
 
 // HoldAfter makes product-page requests past the n-th wait at a gate
 // until Release.
-func (s *Site) HoldAfter(n int64) { s.gateAt = n }
+func (s *Site) HoldAfter(n int64) { s.gateAt.Store(n) }
 
 // Held is closed once a request waits at the gate.
 func (s *Site) Held() <-chan struct{} { return s.held }
@@ -142,7 +147,7 @@ func (s *Site) serve(host int, w http.ResponseWriter, r *http.Request) {
 		s.mu.Lock()
 		s.hits[base+r.URL.Path]++
 		s.mu.Unlock()
-		if n := s.served.Add(1); s.gateAt > 0 && n > s.gateAt {
+		if n, at := s.served.Add(1), s.gateAt.Load(); at > 0 && n > at {
 			s.heldOnce.Do(func() { close(s.held) })
 			<-s.gate
 		}
