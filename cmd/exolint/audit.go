@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -219,7 +220,9 @@ func runAudit(c *cli.Context, s streams) error {
 
 // auditVerdict prints what the run did and decides how it ends.
 func auditVerdict(c *cli.Context, s streams, db *store.Store, out audit.Outcome, failOn rules.Severity) error {
-	sums, err := db.Runs(c.Context)
+	// After Ctrl-C the context has ended, but the store still has to say
+	// what was done.
+	sums, err := db.Runs(context.WithoutCancel(c.Context))
 	if err != nil {
 		return err
 	}

@@ -106,7 +106,7 @@ func (r *Runner) Run(ctx context.Context, run *store.Run) (Outcome, error) {
 	r.progress().Resumed(done)
 	if !run.Planned {
 		if err := r.plan(ctx, run); err != nil {
-			return r.outcome(out, err)
+			return r.outcome(ctx, out, err)
 		}
 		_, pending, err = r.Store.Counts(ctx, run.ID)
 		if err != nil {
@@ -139,7 +139,9 @@ func (r *Runner) Run(ctx context.Context, run *store.Run) (Outcome, error) {
 	wg.Wait()
 	pool.close()
 	fail(w.close())
-	if firstErr != nil {
+	// Once ctx has ended, errors are the stop showing through (a query
+	// interrupted midway): the run stopped, it did not fail.
+	if firstErr != nil && ctx.Err() == nil {
 		return out, firstErr
 	}
 	// A feed is done only now that all its records are committed.
@@ -148,15 +150,16 @@ func (r *Runner) Run(ctx context.Context, run *store.Run) (Outcome, error) {
 			return out, err
 		}
 	}
-	return r.outcome(out, ctx.Err())
+	return r.outcome(ctx, out, ctx.Err())
 }
 
 // outcome finishes the run when nothing is left and ctx did not end.
-func (r *Runner) outcome(out Outcome, err error) (Outcome, error) {
+func (r *Runner) outcome(ctx context.Context, out Outcome, err error) (Outcome, error) {
 	// Counting and finishing happen even after Ctrl-C: the store must
 	// say what was done.
 	bg := context.Background()
-	if err != nil && !errors.Is(err, context.Canceled) {
+	stopped := ctx.Err() != nil
+	if err != nil && !stopped {
 		return out, err
 	}
 	done, pending, cerr := r.Store.Counts(bg, out.Run.ID)
@@ -164,7 +167,7 @@ func (r *Runner) outcome(out Outcome, err error) (Outcome, error) {
 		return out, cerr
 	}
 	out.Done, out.Pending = done, pending
-	if err != nil {
+	if stopped {
 		return out, nil
 	}
 	inputs, ierr := r.Store.InputState(bg, out.Run.ID)
