@@ -48,29 +48,55 @@ type Analysis struct {
 func analyze(doc *scraper.Document, lx *Lexicon) *Analysis {
 	a := &Analysis{Doc: doc, hits: map[string][]Hit{}}
 	a.Blocks = make([]BlockInfo, len(doc.Blocks))
+	var classHits []Match
+	composed := map[string]bool{}
 	for i := range doc.Blocks {
 		b := &doc.Blocks[i]
 		toks := tokenize(b.Text, nil)
 		bi := BlockInfo{Block: b, Tokens: toks, Sentences: sentences(b.Text, toks)}
 		a.Blocks[i] = bi
+		classHits = classHits[:0]
 		lx.Scan(toks, func(m Match) {
 			if splitKorean(m, b.Text) {
 				return
 			}
-			hs := a.hits[m.Term.Group]
-			// Two terms of one group on the same words ("exosome" and
-			// "exosom*") are one hit.
-			for k := len(hs) - 1; k >= 0 && hs[k].Block == i && hs[k].Start == m.Start; k-- {
-				if hs[k].End == m.End {
-					return
-				}
+			if lx.grammar != nil && lx.grammar.classes[m.Term.Group] {
+				classHits = append(classHits, m)
 			}
-			a.hits[m.Term.Group] = append(hs, Hit{Block: i, Match: m})
+			a.addHit(i, m, false)
 		})
+		if lx.grammar != nil {
+			lx.grammar.compose(b.Text, toks, bi.Sentences, classHits, func(m Match) {
+				composed[m.Term.Group] = true
+				a.addHit(i, m, true)
+			})
+		}
+	}
+	for group := range composed {
+		sortHits(a.hits[group])
 	}
 	a.disclaimer = a.flagSentences("disclaimer")
 	a.attributed = a.flagSentences("attribution")
 	return a
+}
+
+// addHit records a match in block i. Two terms of one group on the same
+// words ("exosome" and "exosom*", or a listed phrase and the grammar's
+// composition of it) are one hit.
+// The lexicon reports matches in order of start, so the search back stops
+// at the first earlier start; composed matches come after the block's scan,
+// out of that order, and search the whole block.
+func (a *Analysis) addHit(i int, m Match, composed bool) {
+	hs := a.hits[m.Term.Group]
+	for k := len(hs) - 1; k >= 0 && hs[k].Block == i; k-- {
+		if hs[k].Start == m.Start && hs[k].End == m.End {
+			return
+		}
+		if hs[k].Start < m.Start && !composed {
+			break
+		}
+	}
+	a.hits[m.Term.Group] = append(hs, Hit{Block: i, Match: m})
 }
 
 // splitKorean reports a match of a Korean term written as one word ("주사",
@@ -97,12 +123,33 @@ func (a *Analysis) flagSentences(group string) [][]bool {
 		if text := a.Blocks[h.Block].Text; group == "attribution" && h.End < len(text) && text[h.End] == '-' {
 			continue
 		}
+		if group == "attribution" && !a.speaker(h) {
+			continue
+		}
 		if flags[h.Block] == nil {
 			flags[h.Block] = make([]bool, len(a.Blocks[h.Block].Sentences))
 		}
 		flags[h.Block][a.sentenceIndex(h)] = true
 	}
 	return flags
+}
+
+// speaker reports whether an attribution hit names someone speaking.
+// "Cleared by the FDA" and "registered with the FDA" name an agent of the
+// seller's claim, not a speaker; "Say goodbye to…" is an imperative ("says"
+// and "say" share a key once plurals are folded).
+func (a *Analysis) speaker(h Hit) bool {
+	toks := a.Blocks[h.Block].Tokens
+	if strings.EqualFold(a.matchText(h), "say") {
+		return false
+	}
+	if h.TokStart > 0 {
+		switch toks[h.TokStart-1].Key {
+		case "by", "with", "from", "to":
+			return false
+		}
+	}
+	return true
 }
 
 // Hits returns the matches of a term group in document order.
@@ -161,7 +208,7 @@ func sentences(text string, toks []Token) []Sentence {
 
 func endsWithAbbrev(s string) bool {
 	s = strings.ToLower(strings.TrimSpace(s))
-	for _, ab := range []string{"no", "approx", "e.g", "i.e", "vs", "dr", "st", "incl", "fig", "ca", "mr", "ms", "mrs"} {
+	for _, ab := range []string{"no", "approx", "e.g", "i.e", "vs", "dr", "st", "incl", "fig", "ca", "mr", "ms", "mrs", "u.s", "u.k", "e.u"} {
 		if strings.HasSuffix(s, " "+ab) || s == ab {
 			return true
 		}

@@ -30,7 +30,7 @@ product was reviewed.`,
 func checkApprovalClaim(p *Pass) {
 	covered := map[[2]int]bool{}
 	for _, h := range longestFirst(p.Hits("approval")) {
-		if p.Facts.Discussion || !p.IsCopy(h) || overlaps(covered, h) {
+		if p.Facts.Discussion || !p.sellerCopy(h) || overlaps(covered, h) || facilityRegistered(p.Analysis, h) {
 			continue
 		}
 		markCovered(covered, h)
@@ -53,14 +53,37 @@ func checkApprovalClaim(p *Pass) {
 	}
 }
 
-// registeredFacility recognises "FDA-registered facility" and the like.
+// registeredFacility recognises "FDA-registered facility", "an FDA
+// registered and GMP-certified lab" and the like: a place word within three
+// words after the approval, in the same sentence.
 func registeredFacility(a *Analysis, h Hit) bool {
 	toks := a.Blocks[h.Block].Tokens
-	if h.TokEnd >= len(toks) {
-		return false
+	end := a.SentenceOf(h).TokEnd
+	for i := h.TokEnd; i < len(toks) && i < end && i < h.TokEnd+3; i++ {
+		if isFacility(toks[i].Key) {
+			return true
+		}
 	}
-	switch toks[h.TokEnd].Key {
-	case "facility", "manufacturer", "lab", "laboratory", "factory", "plant":
+	return false
+}
+
+// facilityRegistered recognises the wording the rule recommends: "made in
+// a facility registered with the FDA" names the place first, and says what
+// is registered.
+func facilityRegistered(a *Analysis, h Hit) bool {
+	toks := a.Blocks[h.Block].Tokens
+	s := a.SentenceOf(h)
+	for i := max(h.TokStart-3, s.TokStart); i < h.TokStart; i++ {
+		if isFacility(toks[i].Key) {
+			return true
+		}
+	}
+	return false
+}
+
+func isFacility(key string) bool {
+	switch key {
+	case "facility", "facilitie", "manufacturer", "lab", "laboratory", "laboratorie", "factory", "plant", "site":
 		return true
 	}
 	return false

@@ -18,7 +18,67 @@ import (
 // sells rather than discusses, outside the ingredient list, and in the
 // seller's own words (see IsCopy).
 func (a *Analysis) ownClaim(h Hit) bool {
-	return !a.Facts.Discussion && a.Blocks[h.Block].Kind != scraper.KindIngredients && a.IsCopy(h)
+	return !a.Facts.Discussion && a.Blocks[h.Block].Kind != scraper.KindIngredients && a.sellerCopy(h)
+}
+
+// sellerCopy is IsCopy for the wording rules: a quotation keeps a claim out
+// only when it reports someone else's words (a regulator, a newspaper, a
+// researcher). A testimonial or slogan quoted in the seller's own copy is
+// the seller's claim: the FTC's Endorsement Guides (16 CFR 255) and CAP
+// rules 3.45-3.47 hold the advertiser to the claims in the testimonials it
+// chooses to show.
+func (a *Analysis) sellerCopy(h Hit) bool {
+	if a.Blocks[h.Block].Region == scraper.RegionUserContent {
+		return false
+	}
+	if a.Negated(h) || a.InDisclaimer(h) || a.InQuestion(h) || a.Attributed(h) {
+		return false
+	}
+	return !a.Quoted(h) || a.quoteVoice(h) != othersVoice
+}
+
+// voice is whose words a quotation holds.
+type voice int
+
+const (
+	sellerVoice   voice = iota // a slogan or unattributed quotation
+	customerVoice              // a testimonial: "… — Anna, verified customer"
+	othersVoice                // news, a regulator, a researcher
+)
+
+// quoteVoice tells whose words the quotation around h holds, from the words
+// around it in its block (or in the next short block, where a testimonial's
+// signature often stands): a customer's when they name a customer, client
+// or review; someone else's when they name a speaker ("said", "according
+// to") or an authority; the seller's otherwise.
+func (a *Analysis) quoteVoice(h Hit) voice {
+	blocks := []int{h.Block}
+	if n := h.Block + 1; n < len(a.Blocks) && len(a.Blocks[n].Text) <= 120 {
+		blocks = append(blocks, n)
+	}
+	others := false
+	for _, i := range blocks {
+		if len(a.blockHits(i, "customer")) > 0 {
+			return customerVoice
+		}
+		for _, g := range []string{"attribution", "authority"} {
+			for _, o := range a.blockHits(i, g) {
+				if o.Block != h.Block || o.End <= h.Start || o.Start >= h.End {
+					others = others || g == "authority" || a.speaker(o)
+				}
+			}
+		}
+	}
+	if others {
+		return othersVoice
+	}
+	return sellerVoice
+}
+
+// testimonialQuote reports a claim inside a customer's words that the seller
+// quotes in its own copy.
+func (a *Analysis) testimonialQuote(h Hit) bool {
+	return a.Quoted(h) && a.quoteVoice(h) == customerVoice
 }
 
 // userClaim is ownClaim for reviews and testimonials: the words are a
@@ -168,6 +228,9 @@ func (a *Analysis) drugClaims(keep func(Hit) bool) []drugHit {
 		if h.TokEnd < len(toks) && toks[h.TokEnd].Key == "prone" {
 			continue // "for eczema-prone skin" describes skin, not a treatment
 		}
+		if a.sentenceHas(h, "caution") {
+			continue // "Do not use on wounds" warns; it does not claim
+		}
 		if !a.isHangul(h) && (a.AppearanceQualified(h) || a.appearanceAfter(h)) {
 			continue
 		}
@@ -190,7 +253,15 @@ func sortDrugHits(hs []drugHit) {
 // copyDrugClaims are the drug claims in the seller's own copy, outside the
 // product name (name-claim reports those).
 func (a *Analysis) copyDrugClaims() []drugHit {
-	return a.drugClaims(func(h Hit) bool { return a.ownClaim(h) && !a.isNameBlock(h.Block) })
+	return a.drugClaims(func(h Hit) bool { return a.ownClaim(h) && !a.isNameBlock(h.Block) && !a.testimonialQuote(h) })
+}
+
+// testimonialDrugClaims are the drug claims in testimonials the seller
+// shows: reviews on its own page, and customers' words quoted in its copy.
+func (a *Analysis) testimonialDrugClaims() []drugHit {
+	return a.drugClaims(func(h Hit) bool {
+		return a.userClaim(h) || a.ownClaim(h) && a.testimonialQuote(h)
+	})
 }
 
 // allMarketsFrom copies a rule's severity in every market, so a finding of

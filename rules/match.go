@@ -63,7 +63,7 @@ func tokenize(text string, out []Token) []Token {
 				}
 				if (r2 == '\'' || r2 == '’') && j+s2 < len(text) {
 					r3, _ := utf8.DecodeRuneInString(text[j+s2:])
-					if unicode.IsLetter(r3) && !isCJK(r3) {
+					if unicode.IsLetter(r3) && !isCJK(r3) && contraction(text[j+s2:]) {
 						j += s2
 						continue
 					}
@@ -86,6 +86,28 @@ func tokenize(text string, out []Token) []Token {
 		}
 	}
 	return out
+}
+
+// contraction reports whether the letters after an apostrophe continue the
+// word, as in English "skin's", "don't", "they're". Otherwise the apostrophe
+// separates words: French and Italian elision ("l'acné", "dell'eczema") and
+// Turkish suffixes after a name ("FDA'dan", "Botox'tan") leave the word
+// itself as a token, so "acné" and "FDA" match.
+func contraction(after string) bool {
+	n := 0
+	for n < len(after) && (after[n] >= 'a' && after[n] <= 'z' || after[n] >= 'A' && after[n] <= 'Z') {
+		n++
+	}
+	if n < len(after) {
+		if r, _ := utf8.DecodeRuneInString(after[n:]); unicode.IsLetter(r) {
+			return false // a non-ASCII letter follows: not an English ending
+		}
+	}
+	switch strings.ToLower(after[:n]) {
+	case "s", "t", "re", "ve", "ll", "d", "m":
+		return true
+	}
+	return false
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
@@ -172,6 +194,15 @@ type edge struct {
 type Lexicon struct {
 	root  *node
 	count int
+	// grammar composes class hits into claims (grammar.go); nil composes
+	// nothing.
+	grammar *Grammar
+}
+
+// withGrammar attaches the claim grammar that analysis runs after the scan.
+func (lx *Lexicon) withGrammar(g *Grammar) *Lexicon {
+	lx.grammar = g
+	return lx
 }
 
 // NewLexicon builds a lexicon from terms. In a term, "{n}" matches any number,

@@ -32,7 +32,7 @@ lines").`,
 func checkProcedureComparison(p *Pass) {
 	covered := map[[2]int]bool{}
 	for _, h := range longestFirst(p.Hits("procedure-comparison")) {
-		if overlaps(covered, h) || p.Facts.Discussion || !p.IsCopy(h) && !p.onlyNegatedByComparison(h) {
+		if overlaps(covered, h) || p.Facts.Discussion || !p.sellerCopy(h) && !p.onlyNegatedByComparison(h) {
 			continue
 		}
 		markCovered(covered, h)
