@@ -145,7 +145,9 @@ func (a *Analysis) speaker(h Hit) bool {
 	}
 	if h.TokStart > 0 {
 		switch toks[h.TokStart-1].Key {
-		case "by", "with", "from", "to":
+		case "by", "with", "from", "to", "as":
+			// "as reported in case studies" cites evidence for the
+			// seller's own claim.
 			return false
 		}
 	}
