@@ -259,6 +259,12 @@ func (a *Analysis) Negated(h Hit) bool {
 			return true
 		}
 	}
+	// Turkish negates the verb with a suffix after it ("tedavi etmez").
+	for _, n := range a.hits["negation-after"] {
+		if n.Block == h.Block && n.TokStart >= h.TokEnd && n.TokStart-h.TokEnd <= 2 && a.sameSentence(n, h) {
+			return true
+		}
+	}
 	return false
 }
 

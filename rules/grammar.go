@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
 )
@@ -193,11 +195,12 @@ func (g *Grammar) compose(text string, toks []Token, sents []Sentence, ms []Matc
 			best, found := Match{}, false
 			// Candidates before a, nearest first, then after it. Another
 			// operator between a and a candidate takes the candidate ("heals
-			// breakouts and reduces inflammation": "reduces inflammation").
+			// breakouts and reduces inflammation": "reduces inflammation"),
+			// unless it touches a: "一切ありません" is one operator.
 			if !p.Ordered {
 				for j := i - 1; j >= 0; j-- {
 					b := ms[j]
-					if p.first[b.Term.Group] && b.TokEnd <= a.TokStart {
+					if p.first[b.Term.Group] && b.TokEnd < a.TokStart {
 						break
 					}
 					if !p.sec[b.Term.Group] || b.TokEnd > a.TokStart {
@@ -217,7 +220,7 @@ func (g *Grammar) compose(text string, toks []Token, sents []Sentence, ms []Matc
 				if b.TokStart-a.TokEnd > p.window(text, toks, a, b) {
 					break
 				}
-				if p.first[b.Term.Group] && b.TokStart >= a.TokEnd && !p.sec[b.Term.Group] {
+				if p.first[b.Term.Group] && b.TokStart > a.TokEnd && !p.sec[b.Term.Group] {
 					break
 				}
 				if !p.sec[b.Term.Group] || b.TokStart < a.TokEnd {
@@ -278,18 +281,51 @@ func mergeOverlaps(ms []Match) []Match {
 // its parts stand close together.
 func (p *Production) backWindow(text string, toks []Token, l, r Match) int {
 	w := p.window(text, toks, l, r)
-	if w == p.Within && w > 2 {
+	if !cjkToken(text, toks, l.TokEnd-1) && !cjkToken(text, toks, r.TokStart) && w > 2 {
 		return 2
 	}
 	return w
 }
 
-// window is the production's reach between two parts, in tokens.
+// window is the production's reach between two parts, in tokens: Within
+// words, or WithinCJK Han and kana characters. Korean separates words with
+// spaces and attaches particles to them, so for Hangul the reach is Within
+// words, turned into syllables by the text between the parts.
 func (p *Production) window(text string, toks []Token, l, r Match) int {
-	if cjkToken(text, toks, l.TokEnd-1) || cjkToken(text, toks, r.TokStart) {
-		return p.WithinCJK
+	if !cjkToken(text, toks, l.TokEnd-1) && !cjkToken(text, toks, r.TokStart) {
+		return p.Within
 	}
-	return p.Within
+	if r.TokStart > l.TokEnd && hangul(text, toks, l.TokEnd-1) && hangul(text, toks, r.TokStart) {
+		if koreanWords(text[toks[l.TokEnd-1].End:toks[r.TokStart].Start]) <= p.Within {
+			return r.TokStart - l.TokEnd
+		}
+		return -1
+	}
+	return p.WithinCJK
+}
+
+// koreanWords counts the words between two parts of a Korean claim: the
+// particle attached to the first part ("세포를") is not a word of its own.
+func koreanWords(between string) int {
+	n := 0
+	for i, f := range strings.Fields(between) {
+		if i == 0 && !strings.HasPrefix(between, f) {
+			n++
+			continue
+		}
+		if i > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+func hangul(text string, toks []Token, i int) bool {
+	if i < 0 || i >= len(toks) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[toks[i].Start:])
+	return unicode.Is(unicode.Hangul, r)
 }
 
 func cjkToken(text string, toks []Token, i int) bool {
