@@ -77,6 +77,7 @@ func analyze(doc *scraper.Document, lx *Lexicon) *Analysis {
 	}
 	a.disclaimer = a.flagSentences("disclaimer")
 	a.attributed = a.flagSentences("attribution")
+	a.flagAttributionPreps()
 	return a
 }
 
@@ -140,8 +141,13 @@ func (a *Analysis) flagSentences(group string) [][]bool {
 // and "say" share a key once plurals are folded).
 func (a *Analysis) speaker(h Hit) bool {
 	toks := a.Blocks[h.Block].Tokens
-	if strings.EqualFold(a.matchText(h), "say") {
+	switch strings.ToLower(a.matchText(h)) {
+	case "say":
 		return false
+	case "reported":
+		// "Researchers reported that…" has a speaker; "no side effects
+		// reported" is a passive with none.
+		return h.TokEnd < len(toks) && toks[h.TokEnd].Key == "that" || a.speakerBefore(h)
 	}
 	if h.TokStart > 0 {
 		switch toks[h.TokStart-1].Key {
@@ -152,6 +158,41 @@ func (a *Analysis) speaker(h Hit) bool {
 		}
 	}
 	return true
+}
+
+// flagAttributionPreps marks sentences with "según", "selon", "laut", 根据
+// and the like only where a source stands next to them ("según la AEMPS",
+// "Bakanlığa göre"): the same words mean "depending on" ("según el tipo de
+// piel", 根据肤质), which attributes nothing.
+func (a *Analysis) flagAttributionPreps() {
+	for _, h := range a.hits["attribution-prep"] {
+		source := false
+		for _, g := range []string{"source-noun", "authority"} {
+			for _, o := range a.hits[g] {
+				if o.Block == h.Block && a.sameSentence(o, h) && (o.TokStart >= h.TokEnd && o.TokStart-h.TokEnd <= 3 || o.TokEnd <= h.TokStart && h.TokStart-o.TokEnd <= 1) {
+					source = true
+				}
+			}
+		}
+		if !source {
+			continue
+		}
+		if a.attributed[h.Block] == nil {
+			a.attributed[h.Block] = make([]bool, len(a.Blocks[h.Block].Sentences))
+		}
+		a.attributed[h.Block][a.sentenceIndex(h)] = true
+	}
+}
+
+// speakerBefore reports another attribution word (a speaker such as "the
+// FDA" or "researchers") ending within two words before h.
+func (a *Analysis) speakerBefore(h Hit) bool {
+	for _, o := range a.hits["attribution"] {
+		if o.Block == h.Block && o.TokEnd <= h.TokStart && h.TokStart-o.TokEnd <= 2 && o.Start != h.Start {
+			return true
+		}
+	}
+	return false
 }
 
 // Hits returns the matches of a term group in document order.
@@ -255,7 +296,7 @@ func (a *Analysis) Negated(h Hit) bool {
 		}
 		// Korean and Japanese negate at the end of the clause, and every
 		// syllable is a token, so the window after the hit is wider.
-		if n.TokStart >= h.TokEnd && n.TokStart-h.TokEnd <= 10 && a.isCJKHit(h) {
+		if n.TokStart >= h.TokEnd && n.TokStart-h.TokEnd <= 10 && a.isCJKHit(h) && !clauseBreakBetween(a.Blocks[h.Block].Text, h.End, n.Start) {
 			return true
 		}
 	}
@@ -266,6 +307,12 @@ func (a *Analysis) Negated(h Hit) bool {
 		}
 	}
 	return false
+}
+
+// clauseBreakBetween reports a comma or other clause mark between two
+// offsets: "加速伤口愈合，不留疤痕" negates the scar, not the healing.
+func clauseBreakBetween(text string, from, to int) bool {
+	return from < to && strings.ContainsAny(text[from:to], ",，、;；:：")
 }
 
 // isNumberSign recognises "No." before a number ("No.1 best seller"),

@@ -47,11 +47,16 @@ type Production struct {
 	// them, keep the words from being this claim: appearance wording ("the
 	// look of"), cosmetic objects ("barrier", "moisture"), "-prone".
 	Blockers []string `yaml:"blockers"`
+	// Outside are blockers that count only right before or after the
+	// claim, not between its parts: "treatments like Botox" lists
+	// procedures, "レーザー治療並み" compares with one.
+	Outside []string `yaml:"outside"`
 
 	term  *Term
-	first map[string]bool
-	sec   map[string]bool
-	block map[string]bool
+	first   map[string]bool
+	sec     map[string]bool
+	block   map[string]bool
+	outside map[string]bool
 }
 
 // grammarFile is the embedded file of productions.
@@ -91,8 +96,8 @@ func newGrammar(prods []*Production) (*Grammar, error) {
 			p.WithinCJK = 6
 		}
 		p.term = &Term{Group: p.Emit, Text: p.Name, Detail: "grammar"}
-		p.first, p.sec, p.block = set(p.First), set(p.Second), set(p.Blockers)
-		for _, m := range []map[string]bool{p.first, p.sec, p.block} {
+		p.first, p.sec, p.block, p.outside = set(p.First), set(p.Second), set(p.Blockers), set(p.Outside)
+		for _, m := range []map[string]bool{p.first, p.sec, p.block, p.outside} {
 			for k := range m {
 				g.classes[k] = true
 			}
@@ -276,15 +281,11 @@ func mergeOverlaps(ms []Match) []Match {
 }
 
 // backWindow is the reach when the second part comes first ("tissue
-// repair", "wrinkles vanish"). Outside Han, kana and Hangul text, where
-// the object precedes the verb, this order is a compound or a passive and
-// its parts stand close together.
+// repair", "Falten sind nach sieben Tagen verschwunden"). It is the same
+// window, but a conjunction or a comma between the parts stops it (see
+// joins).
 func (p *Production) backWindow(text string, toks []Token, l, r Match) int {
-	w := p.window(text, toks, l, r)
-	if !cjkToken(text, toks, l.TokEnd-1) && !cjkToken(text, toks, r.TokStart) && w > 2 {
-		return 2
-	}
-	return w
+	return p.window(text, toks, l, r)
 }
 
 // window is the production's reach between two parts, in tokens: Within
@@ -366,13 +367,19 @@ func (p *Production) joins(gp []uint8, ms, negs []Match, l, r Match, forward boo
 	inPart := func(m Match) bool {
 		return m.TokStart >= l.TokStart && m.TokEnd <= l.TokEnd || m.TokStart >= r.TokStart && m.TokEnd <= r.TokEnd
 	}
-	if len(p.block) > 0 {
+	if len(p.block) > 0 || len(p.outside) > 0 {
 		lo, hi := l.TokStart-1, r.TokEnd+1
 		for _, m := range ms {
 			if m.TokStart >= hi {
 				break
 			}
-			if p.block[m.Term.Group] && m.TokEnd > lo && !inPart(m) {
+			if m.TokEnd <= lo || inPart(m) {
+				continue
+			}
+			if p.block[m.Term.Group] {
+				return false
+			}
+			if p.outside[m.Term.Group] && (m.TokEnd <= l.TokStart || m.TokStart >= r.TokEnd) {
 				return false
 			}
 		}
