@@ -130,10 +130,19 @@ func TestGitHubSummaryLargeCatalog(t *testing.T) {
 	for i := 0; i < summaryListCleanUpTo; i++ {
 		r.Documents = append(r.Documents, &rules.DocResult{Source: "clean.html"})
 	}
-	var b strings.Builder
-	writeStepSummary(&b, r, 0)
-	if strings.Contains(b.String(), "clean.html") || !strings.Contains(b.String(), "51 clean documents not listed.") {
-		t.Errorf("clean documents of a large run should be counted, not listed:\n%s", b.String())
+	summary := filepath.Join(t.TempDir(), "step_summary.md")
+	if err := GitHub(io.Discard, r, GitHubOptions{SummaryPath: summary}); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(summary)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The three documents with findings and the failed input stay listed,
+	// in order; the clean ones (standard input among them) are counted.
+	if strings.Contains(string(b), "clean.html") || !strings.Contains(string(b), "51 clean documents not listed.") ||
+		strings.Count(string(b), "\n| `") != 4 {
+		t.Errorf("clean documents of a large run should be counted, not listed:\n%s", b)
 	}
 }
 

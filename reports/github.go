@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -38,7 +37,42 @@ type GitHubOptions struct {
 	SummaryPath string
 }
 
-// GitHub writes GitHub Actions workflow commands, one annotation per finding:
+// GitHub writes GitHub Actions workflow commands (see NewGitHub).
+func GitHub(w io.Writer, r *Result, opt GitHubOptions) error { return Write(NewGitHub(w, opt), r) }
+
+// ghItem is one finding waiting to be annotated.
+type ghItem struct {
+	source string
+	f      rules.Finding // Context dropped
+}
+
+// ghRow is one document's line in the step summary.
+type ghRow struct {
+	path   string
+	counts [4]int
+	err    string
+}
+
+// githubWriter annotates unreadable inputs as they arrive and keeps the
+// findings it will annotate (at most the cap of each severity, since the cap
+// takes the most severe first) and the summary rows (at most the table's
+// cap) until End.
+type githubWriter struct {
+	out     *stickyWriter
+	bw      *bufio.Writer
+	opt     GitHubOptions
+	limit   int
+	byID    map[string]*rules.Rule
+	kept    [4][]ghItem // by severity
+	total   int         // findings seen
+	sum     Summary
+	rows    []ghRow
+	clean   int // clean documents not in rows
+	omitted int
+}
+
+// NewGitHub returns a Writer of GitHub Actions workflow commands, one
+// annotation per finding:
 //
 //	::error file=a.html,line=3,col=7,endLine=3,endColumn=14,title=…::message
 //
@@ -49,72 +83,130 @@ type GitHubOptions struct {
 // annotations on repository files. When more findings than the cap exist,
 // the most severe are annotated first and a final ::warning:: counts the
 // rest.
-func GitHub(w io.Writer, r *Result, opt GitHubOptions) error {
+func NewGitHub(w io.Writer, opt GitHubOptions) Writer {
 	limit := opt.MaxAnnotations
 	if limit == 0 {
 		limit = DefaultMaxAnnotations
 	}
-	byID := rulesByID(r.Rules)
 	bw := bufio.NewWriter(w)
-	out := &stickyWriter{w: bw}
+	return &githubWriter{out: &stickyWriter{w: bw}, bw: bw, opt: opt, limit: limit}
+}
 
-	type item struct {
-		doc *rules.DocResult
-		f   *rules.Finding
+func (gw *githubWriter) Begin(m Meta) error {
+	gw.byID = rulesByID(m.Rules)
+	return nil
+}
+
+func (gw *githubWriter) Document(d *rules.DocResult) error {
+	gw.sum.Add(d)
+	gw.addRow(d)
+	if d.Err != nil {
+		props := ghLocation(d.Source, nil)
+		props = append(props, "title="+escapeProperty("exolint: input could not be read"))
+		gw.out.command("error", props, fmt.Sprintf("could not read %s: %v", displayPath(d.Source), d.Err))
+		if gw.out.err != nil {
+			return fmt.Errorf("write github annotations: %w", gw.out.err)
+		}
+		return nil
 	}
-	var items []item
-	for _, d := range r.Documents {
-		if d.Err != nil {
-			props := ghLocation(d.Source, nil)
-			props = append(props, "title="+escapeProperty("exolint: input could not be read"))
-			out.command("error", props, fmt.Sprintf("could not read %s: %v", displayPath(d.Source), d.Err))
+	for _, f := range d.Findings {
+		gw.total++
+		// The cap keeps the most severe findings; within a severity,
+		// document order keeps the output deterministic. Whatever the
+		// other severities hold, no more than the cap of one severity can
+		// be shown.
+		if gw.limit > 0 && len(gw.kept[f.Severity]) >= gw.limit {
 			continue
 		}
-		for i := range d.Findings {
-			items = append(items, item{d, &d.Findings[i]})
+		f.Context = ""
+		gw.kept[f.Severity] = append(gw.kept[f.Severity], ghItem{source: d.Source, f: f})
+	}
+	return nil
+}
+
+// addRow keeps the document's summary row. Clean documents are listed only
+// in small runs, which is known only at the end; once the run is too large
+// they are counted instead, and rows stop at summaryMaxRows.
+func (gw *githubWriter) addRow(d *rules.DocResult) {
+	if gw.opt.SummaryPath == "" {
+		return
+	}
+	if gw.sum.Documents == summaryListCleanUpTo+1 {
+		kept := gw.rows[:0]
+		for _, r := range gw.rows {
+			if r.err == "" && r.counts == [4]int{} {
+				gw.clean++
+				continue
+			}
+			kept = append(kept, r)
+		}
+		gw.rows = kept
+	}
+	row := ghRow{path: displayPath(d.Source)}
+	if d.Err != nil {
+		row.err = d.Err.Error()
+	}
+	for _, f := range d.Findings {
+		row.counts[f.Severity]++
+	}
+	isClean := d.Err == nil && len(d.Findings) == 0
+	switch {
+	case isClean && gw.sum.Documents > summaryListCleanUpTo:
+		gw.clean++
+	case len(gw.rows) == summaryMaxRows:
+		gw.omitted++
+	default:
+		gw.rows = append(gw.rows, row)
+	}
+}
+
+func (gw *githubWriter) End() error {
+	out := gw.out
+	shown := 0
+	for sev := rules.Error; sev >= rules.Off; sev-- {
+		for i := range gw.kept[sev] {
+			if gw.limit > 0 && shown == gw.limit {
+				break
+			}
+			shown++
+			gw.annotate(&gw.kept[sev][i])
 		}
 	}
-	// The cap keeps the most severe findings; within a severity, document
-	// order (stable sort) keeps the output deterministic.
-	sort.SliceStable(items, func(i, j int) bool { return items[i].f.Severity > items[j].f.Severity })
-	shown := len(items)
-	if limit > 0 && shown > limit {
-		shown = limit
-	}
-	for _, it := range items[:shown] {
-		f := it.f
-		props := ghLocation(it.doc.Source, f)
-		title := f.Rule
-		if rl, ok := byID[f.Rule]; ok && rl.Title != "" {
-			title = f.Rule + ": " + rl.Title
-		}
-		props = append(props, "title="+escapeProperty(title))
-		msg := f.Message
-		if isURL(it.doc.Source) {
-			msg = it.doc.Source + ": " + msg
-		}
-		if f.Suggestion != "" {
-			msg += "\nSuggestion: " + f.Suggestion
-		}
-		msg += "\n" + HelpURL(f.Rule)
-		out.command(ghCommand(f.Severity), props, msg)
-	}
-	if hidden := len(items) - shown; hidden > 0 {
+	if hidden := gw.total - shown; hidden > 0 {
 		out.printf("::warning::%d more %s not annotated (the cap is %d; GitHub shows only 10 annotations of each type per step); see the job log or the sarif/json output for all\n",
-			hidden, plural(hidden, "finding", "findings"), limit)
+			hidden, plural(hidden, "finding", "findings"), gw.limit)
 	}
 	if out.err == nil {
-		out.err = bw.Flush()
+		out.err = gw.bw.Flush()
 	}
 	if out.err != nil {
 		return fmt.Errorf("write github annotations: %w", out.err)
 	}
-	if opt.SummaryPath != "" {
-		if err := appendStepSummary(opt.SummaryPath, r, len(items)-shown); err != nil {
+	if gw.opt.SummaryPath != "" {
+		if err := gw.appendStepSummary(gw.total - shown); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+func (gw *githubWriter) annotate(it *ghItem) {
+	f := &it.f
+	props := ghLocation(it.source, f)
+	title := f.Rule
+	if rl, ok := gw.byID[f.Rule]; ok && rl.Title != "" {
+		title = f.Rule + ": " + rl.Title
+	}
+	props = append(props, "title="+escapeProperty(title))
+	msg := f.Message
+	if isURL(it.source) {
+		msg = it.source + ": " + msg
+	}
+	if f.Suggestion != "" {
+		msg += "\nSuggestion: " + f.Suggestion
+	}
+	msg += "\n" + HelpURL(f.Rule)
+	gw.out.command(ghCommand(f.Severity), props, msg)
 }
 
 func ghCommand(s rules.Severity) string {
@@ -195,9 +287,10 @@ func escapeProperty(s string) string {
 // appendStepSummary appends a Markdown table to the step summary file. The
 // file belongs to the runner and collects every step's summary, so it is
 // appended to, never replaced.
-func appendStepSummary(path string, r *Result, notAnnotated int) error {
+func (gw *githubWriter) appendStepSummary(notAnnotated int) error {
+	path := gw.opt.SummaryPath
 	var b strings.Builder
-	writeStepSummary(&b, r, notAnnotated)
+	gw.writeStepSummary(&b, notAnnotated)
 	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
 	if err != nil {
 		return fmt.Errorf("write step summary: %w", err)
@@ -212,8 +305,11 @@ func appendStepSummary(path string, r *Result, notAnnotated int) error {
 	return nil
 }
 
-func writeStepSummary(w *strings.Builder, r *Result, notAnnotated int) {
-	s := r.Summarize()
+func (gw *githubWriter) writeStepSummary(w *strings.Builder, notAnnotated int) {
+	s := gw.sum
+	if s.Findings == nil {
+		s.Findings = map[string]int{}
+	}
 	fmt.Fprintf(w, "## exolint\n\n%d %s checked: %d %s, %d %s, %d info",
 		s.Documents, plural(s.Documents, "document", "documents"),
 		s.Findings["error"], plural(s.Findings["error"], "error", "errors"),
@@ -223,31 +319,16 @@ func writeStepSummary(w *strings.Builder, r *Result, notAnnotated int) {
 		fmt.Fprintf(w, "; %d %s could not be read", s.Errors, plural(s.Errors, "input", "inputs"))
 	}
 	fmt.Fprint(w, ".\n\n")
-	listClean := len(r.Documents) <= summaryListCleanUpTo
 	fmt.Fprint(w, "| document | errors | warnings | info | verdict |\n| --- | ---: | ---: | ---: | --- |\n")
-	rows, clean, omitted := 0, 0, 0
-	for _, d := range r.Documents {
-		var n [4]int
-		for _, f := range d.Findings {
-			n[f.Severity]++
-		}
-		isClean := d.Err == nil && len(d.Findings) == 0
-		if isClean && !listClean {
-			clean++
-			continue
-		}
-		if rows == summaryMaxRows {
-			omitted++
-			continue
-		}
-		rows++
-		fmt.Fprintf(w, "| %s | %d | %d | %d | %s |\n", mdCode(displayPath(d.Source)), n[rules.Error], n[rules.Warning], n[rules.Info], verdictCell(d, n))
+	for _, r := range gw.rows {
+		n := r.counts
+		fmt.Fprintf(w, "| %s | %d | %d | %d | %s |\n", mdCode(r.path), n[rules.Error], n[rules.Warning], n[rules.Info], verdictCell(r.err, n))
 	}
-	if clean > 0 {
-		fmt.Fprintf(w, "\n%d clean %s not listed.\n", clean, plural(clean, "document", "documents"))
+	if gw.clean > 0 {
+		fmt.Fprintf(w, "\n%d clean %s not listed.\n", gw.clean, plural(gw.clean, "document", "documents"))
 	}
-	if omitted > 0 {
-		fmt.Fprintf(w, "\n%d more %s not listed (the table is capped at %d rows).\n", omitted, plural(omitted, "document", "documents"), summaryMaxRows)
+	if gw.omitted > 0 {
+		fmt.Fprintf(w, "\n%d more %s not listed (the table is capped at %d rows).\n", gw.omitted, plural(gw.omitted, "document", "documents"), summaryMaxRows)
 	}
 	if notAnnotated > 0 {
 		fmt.Fprintf(w, "\n%d %s not annotated in the code view; see the job log or the sarif/json output for all.\n",
@@ -256,10 +337,10 @@ func writeStepSummary(w *strings.Builder, r *Result, notAnnotated int) {
 	fmt.Fprintln(w)
 }
 
-func verdictCell(d *rules.DocResult, n [4]int) string {
+func verdictCell(readErr string, n [4]int) string {
 	switch {
-	case d.Err != nil:
-		return "⛔ not read: " + mdCell(d.Err.Error())
+	case readErr != "":
+		return "⛔ not read: " + mdCell(readErr)
 	case n[rules.Error] > 0:
 		return "❌ errors"
 	case n[rules.Warning] > 0:

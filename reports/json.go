@@ -12,7 +12,7 @@ import (
 )
 
 // The JSON contract (DESIGN.md): {"tool", "markets", "documents", "summary"},
-// written piece by piece by JSON. Fields may be added, never renamed or
+// written piece by piece by NewJSON; NewJSONL writes the documents alone. Fields may be added, never renamed or
 // removed. Columns count Unicode code points; end_column is one past the
 // last character.
 type jsonDocument struct {
@@ -41,59 +41,134 @@ type jsonFinding struct {
 	Region     string         `json:"region,omitempty"`
 }
 
-// JSON writes the result as one JSON document. Documents are encoded one at
-// a time, so the output never has to exist in memory whole: an audit of
-// thousands of pages writes tens of megabytes.
-func JSON(w io.Writer, r *Result) error {
+// JSON writes the result as one JSON document (see NewJSON).
+func JSON(w io.Writer, r *Result) error { return Write(NewJSON(w), r) }
+
+// JSONL writes one document object per line (see NewJSONL).
+func JSONL(w io.Writer, r *Result) error { return Write(NewJSONL(w), r) }
+
+// jsonWriter writes {"tool", "markets", "documents": [...], "summary"}
+// piece by piece: each document is encoded and written when it arrives, so
+// the output never exists in memory whole and the summary, counted on the
+// way, comes last.
+type jsonWriter struct {
+	bw   *bufio.Writer
+	buf  bytes.Buffer
+	enc  *json.Encoder
+	docs int
+	sum  Summary
+	err  error
+}
+
+// NewJSON returns a Writer of the JSON contract (DESIGN.md): one valid JSON
+// document, written as documents finish.
+func NewJSON(w io.Writer) Writer {
+	jw := &jsonWriter{bw: bufio.NewWriterSize(w, 64<<10)}
+	jw.enc = json.NewEncoder(&jw.buf)
+	jw.enc.SetEscapeHTML(false)
+	return jw
+}
+
+// value encodes v indented to sit after the given prefix.
+func (jw *jsonWriter) value(v any, prefix string) []byte {
+	jw.buf.Reset()
+	jw.enc.SetIndent(prefix, "  ")
+	if err := jw.enc.Encode(v); err != nil && jw.err == nil {
+		jw.err = err
+	}
+	return bytes.TrimRight(jw.buf.Bytes(), "\n")
+}
+
+func (jw *jsonWriter) write(parts ...[]byte) {
+	for _, p := range parts {
+		if jw.err == nil {
+			_, jw.err = jw.bw.Write(p)
+		}
+	}
+}
+
+func (jw *jsonWriter) result() error {
+	if jw.err != nil {
+		return fmt.Errorf("write json: %w", jw.err)
+	}
+	return nil
+}
+
+func (jw *jsonWriter) Begin(m Meta) error {
+	jw.write([]byte("{\n  \"tool\": "), jw.value(m.Tool, "  "))
+	jw.write([]byte(",\n  \"markets\": "), jw.value(m.Markets, "  "), []byte(",\n  \"documents\": ["))
+	return jw.result()
+}
+
+func (jw *jsonWriter) Document(d *rules.DocResult) error {
+	sep := ",\n    "
+	if jw.docs == 0 {
+		sep = "\n    "
+	}
+	jw.docs++
+	jw.sum.Add(d)
+	jw.write([]byte(sep), jw.value(jsonDoc(d), "    "))
+	// Hand each document on at once: a reader (a pipe, a tail -f) sees
+	// progress, and the buffer never holds more than one document.
+	if jw.err == nil {
+		jw.err = jw.bw.Flush()
+	}
+	return jw.result()
+}
+
+func (jw *jsonWriter) End() error {
+	if jw.docs > 0 {
+		jw.write([]byte("\n  "))
+	}
+	if jw.sum.Findings == nil {
+		jw.sum = Summary{Findings: map[string]int{"error": 0, "warning": 0, "info": 0}}
+	}
+	jw.write([]byte("],\n  \"summary\": "), jw.value(jw.sum, "  "), []byte("\n}\n"))
+	if jw.err == nil {
+		jw.err = jw.bw.Flush()
+	}
+	return jw.result()
+}
+
+// jsonlWriter writes one document object per line, the same object as in
+// the JSON contract's "documents" array, and nothing else: no tool, no
+// summary, so shards of a run concatenate into the run (Spark RDD.pipe,
+// Hadoop Streaming, GNU parallel).
+type jsonlWriter struct {
+	bw  *bufio.Writer
+	enc *json.Encoder
+	err error
+}
+
+// NewJSONL returns a Writer of JSON Lines: one document object per line.
+func NewJSONL(w io.Writer) Writer {
 	bw := bufio.NewWriterSize(w, 64<<10)
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
+	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
-	// value encodes v indented to sit at the given depth.
-	value := func(v any, prefix string) ([]byte, error) {
-		buf.Reset()
-		enc.SetIndent(prefix, "  ")
-		if err := enc.Encode(v); err != nil {
-			return nil, err
-		}
-		return bytes.TrimRight(buf.Bytes(), "\n"), nil
+	return &jsonlWriter{bw: bw, enc: enc}
+}
+
+func (jw *jsonlWriter) Begin(Meta) error { return nil }
+
+func (jw *jsonlWriter) Document(d *rules.DocResult) error {
+	if jw.err == nil {
+		jw.err = jw.enc.Encode(jsonDoc(d))
 	}
-	write := func(parts ...[]byte) {
-		for _, p := range parts {
-			_, _ = bw.Write(p)
-		}
+	if jw.err == nil {
+		jw.err = jw.bw.Flush()
 	}
-	tool, err := value(r.Tool, "  ")
-	if err != nil {
-		return fmt.Errorf("write json: %w", err)
+	if jw.err != nil {
+		return fmt.Errorf("write jsonl: %w", jw.err)
 	}
-	write([]byte("{\n  \"tool\": "), tool)
-	markets, err := value(r.Markets, "  ")
-	if err != nil {
-		return fmt.Errorf("write json: %w", err)
+	return nil
+}
+
+func (jw *jsonlWriter) End() error {
+	if jw.err == nil {
+		jw.err = jw.bw.Flush()
 	}
-	write([]byte(",\n  \"markets\": "), markets, []byte(",\n  \"documents\": ["))
-	for i, d := range r.Documents {
-		doc, err := value(jsonDoc(d), "    ")
-		if err != nil {
-			return fmt.Errorf("write json: %w", err)
-		}
-		sep := ",\n    "
-		if i == 0 {
-			sep = "\n    "
-		}
-		write([]byte(sep), doc)
-	}
-	if len(r.Documents) > 0 {
-		write([]byte("\n  "))
-	}
-	sum, err := value(r.Summarize(), "  ")
-	if err != nil {
-		return fmt.Errorf("write json: %w", err)
-	}
-	write([]byte("],\n  \"summary\": "), sum, []byte("\n}\n"))
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("write json: %w", err)
+	if jw.err != nil {
+		return fmt.Errorf("write jsonl: %w", jw.err)
 	}
 	return nil
 }

@@ -52,44 +52,90 @@ type junitProblem struct {
 	Text    string `xml:",chardata"`
 }
 
-// JUnit writes JUnit XML: one testsuite per document and one testcase per
-// rule in each document, named by the rule id with the document as
-// classname. We chose rule×document over one testcase per finding because
-// CI test dashboards (GitLab, Jenkins, Azure) track a test's history by its
-// name: a per-finding name changes whenever copy moves, so every edit would
-// look like tests vanishing and appearing, and a clean document would have
-// no tests at all. With a fixed set, passing rules show as passing tests and
-// trends stay meaningful.
+// JUnit writes JUnit XML (see NewJUnit).
+func JUnit(w io.Writer, r *Result) error { return Write(NewJUnit(w), r) }
+
+// junitWriter keeps, per document, its name, product and findings (no
+// facts, no texts) until End: the root element carries totals, and every
+// document gets a testcase for every rule any finding names.
+type junitWriter struct {
+	w     io.Writer
+	meta  Meta
+	docs  []junitDoc
+	extra map[string]bool // rules findings name beyond the catalog
+}
+
+// junitDoc is what the JUnit report needs of one document.
+type junitDoc struct {
+	name     string
+	props    []junitProp
+	err      string
+	findings []rules.Finding // Context dropped
+}
+
+// NewJUnit returns a Writer of JUnit XML: one testsuite per document and
+// one testcase per rule in each document, named by the rule id with the
+// document as classname. We chose rule×document over one testcase per
+// finding because CI test dashboards (GitLab, Jenkins, Azure) track a test's
+// history by its name: a per-finding name changes whenever copy moves, so
+// every edit would look like tests vanishing and appearing, and a clean
+// document would have no tests at all. With a fixed set, passing rules show
+// as passing tests and trends stay meaningful.
 //
 // A testcase fails when its rule has error or warning findings; the failure
 // lists every finding with its position. Info findings do not fail a test
 // (they are advice); they are listed in system-out. An input that could not
 // be read is a suite with one "read" testcase in error. No timestamps or
 // durations are written, so the output is reproducible.
-func JUnit(w io.Writer, r *Result) error {
-	ids := junitRuleIDs(r)
-	out := junitSuites{Name: "exolint", Suites: []junitSuite{}}
-	for _, d := range r.Documents {
-		name := displayPath(d.Source)
-		suite := junitSuite{Name: name}
-		if p := productProps(d); len(p) > 0 {
-			suite.Properties = &junitProps{Props: p}
+func NewJUnit(w io.Writer) Writer {
+	return &junitWriter{w: w, extra: map[string]bool{}}
+}
+
+func (jw *junitWriter) Begin(m Meta) error {
+	jw.meta = m
+	return nil
+}
+
+func (jw *junitWriter) Document(d *rules.DocResult) error {
+	jd := junitDoc{name: displayPath(d.Source), props: productProps(d)}
+	if d.Err != nil {
+		jd.err = d.Err.Error()
+	}
+	if len(d.Findings) > 0 {
+		jd.findings = make([]rules.Finding, len(d.Findings))
+		for i, f := range d.Findings {
+			f.Context = ""
+			jd.findings[i] = f
+			jw.extra[f.Rule] = true
 		}
-		if d.Err != nil {
+	}
+	jw.docs = append(jw.docs, jd)
+	return nil
+}
+
+func (jw *junitWriter) End() error {
+	ids := junitRuleIDs(jw.meta.Rules, jw.extra)
+	out := junitSuites{Name: "exolint", Suites: []junitSuite{}}
+	for _, d := range jw.docs {
+		suite := junitSuite{Name: d.name}
+		if len(d.props) > 0 {
+			suite.Properties = &junitProps{Props: d.props}
+		}
+		if d.err != "" {
 			suite.Tests, suite.Errors = 1, 1
 			suite.Cases = []junitTestCase{{
-				Name: "read", Classname: name,
-				Error: &junitProblem{Message: "could not read " + name, Type: "input", Text: d.Err.Error()},
+				Name: "read", Classname: d.name,
+				Error: &junitProblem{Message: "could not read " + d.name, Type: "input", Text: d.err},
 			}}
 		} else {
 			byRule := map[string][]*rules.Finding{}
-			for i := range d.Findings {
-				f := &d.Findings[i]
+			for i := range d.findings {
+				f := &d.findings[i]
 				byRule[f.Rule] = append(byRule[f.Rule], f)
 			}
 			for _, id := range ids {
-				tc := junitTestCase{Name: id, Classname: name}
-				junitJudge(&tc, name, byRule[id])
+				tc := junitTestCase{Name: id, Classname: d.name}
+				junitJudge(&tc, d.name, byRule[id])
 				if tc.Failure != nil {
 					suite.Failures++
 				}
@@ -102,15 +148,15 @@ func JUnit(w io.Writer, r *Result) error {
 		out.Errors += suite.Errors
 		out.Suites = append(out.Suites, suite)
 	}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
+	if _, err := io.WriteString(jw.w, xml.Header); err != nil {
 		return fmt.Errorf("write junit: %w", err)
 	}
-	enc := xml.NewEncoder(w)
+	enc := xml.NewEncoder(jw.w)
 	enc.Indent("", "  ")
 	if err := enc.Encode(out); err != nil {
 		return fmt.Errorf("write junit: %w", err)
 	}
-	if _, err := io.WriteString(w, "\n"); err != nil {
+	if _, err := io.WriteString(jw.w, "\n"); err != nil {
 		return fmt.Errorf("write junit: %w", err)
 	}
 	return nil
@@ -158,23 +204,21 @@ func junitList(path string, fs []*rules.Finding) string {
 }
 
 // junitRuleIDs are the testcases of every document: the run's rules in
-// catalog order, then any rule a finding names that the catalog lacks.
-func junitRuleIDs(r *Result) []string {
+// catalog order, then any rule a finding names that the catalog lacks,
+// sorted.
+func junitRuleIDs(catalog []*rules.Rule, named map[string]bool) []string {
 	seen := map[string]bool{}
 	var ids []string
-	for _, rl := range r.Rules {
+	for _, rl := range catalog {
 		if !seen[rl.ID] {
 			seen[rl.ID] = true
 			ids = append(ids, rl.ID)
 		}
 	}
 	var extra []string
-	for _, d := range r.Documents {
-		for _, f := range d.Findings {
-			if !seen[f.Rule] {
-				seen[f.Rule] = true
-				extra = append(extra, f.Rule)
-			}
+	for id := range named {
+		if !seen[id] {
+			extra = append(extra, id)
 		}
 	}
 	sort.Strings(extra)

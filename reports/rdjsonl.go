@@ -50,50 +50,66 @@ type rdSuggestion struct {
 	Text  string  `json:"text"`
 }
 
-// RDJSONL writes reviewdog's rdjsonl: one JSON diagnostic per line, for
-// `reviewdog -f=rdjsonl`. Unlike our other formats, columns here count UTF-8
-// bytes, as reviewdog's format defines them; the end column is one past the
-// last byte. Suggestions are given only where the match is the source text
-// verbatim (see fixable), since reviewdog turns them into one-click GitHub
-// suggested changes. An input that could not be read becomes an ERROR
-// diagnostic with no range.
-func RDJSONL(w io.Writer, r *Result) error {
+// RDJSONL writes reviewdog's rdjsonl (see NewRDJSONL).
+func RDJSONL(w io.Writer, r *Result) error { return Write(NewRDJSONL(w), r) }
+
+type rdjsonlWriter struct {
+	bw  *bufio.Writer
+	enc *json.Encoder
+	src rdSource
+}
+
+// NewRDJSONL returns a Writer of reviewdog's rdjsonl: one JSON diagnostic
+// per line, for `reviewdog -f=rdjsonl`. Unlike our other formats, columns
+// here count UTF-8 bytes, as reviewdog's format defines them; the end column
+// is one past the last byte. Suggestions are given only where the match is
+// the source text verbatim (see fixable), since reviewdog turns them into
+// one-click GitHub suggested changes. An input that could not be read
+// becomes an ERROR diagnostic with no range.
+func NewRDJSONL(w io.Writer) Writer {
 	bw := bufio.NewWriter(w)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
-	src := rdSource{Name: "exolint", URL: informationURI}
-	for _, d := range r.Documents {
-		path := displayPath(d.Source)
-		if d.Err != nil {
-			diag := rdDiagnostic{
-				Message:  fmt.Sprintf("could not read %s: %v", path, d.Err),
-				Location: rdLocation{Path: path},
-				Severity: "ERROR",
-				Source:   src,
-			}
-			if err := enc.Encode(diag); err != nil {
-				return fmt.Errorf("write rdjsonl: %w", err)
-			}
-			continue
+	return &rdjsonlWriter{bw: bw, enc: enc, src: rdSource{Name: "exolint", URL: informationURI}}
+}
+
+func (rw *rdjsonlWriter) Begin(Meta) error { return nil }
+
+func (rw *rdjsonlWriter) Document(d *rules.DocResult) error {
+	path := displayPath(d.Source)
+	if d.Err != nil {
+		diag := rdDiagnostic{
+			Message:  fmt.Sprintf("could not read %s: %v", path, d.Err),
+			Location: rdLocation{Path: path},
+			Severity: "ERROR",
+			Source:   rw.src,
 		}
-		for i := range d.Findings {
-			f := &d.Findings[i]
-			diag := rdDiagnostic{
-				Message:  f.Message,
-				Location: rdLocation{Path: path, Range: rdRangeOf(f)},
-				Severity: rdSeverity(f.Severity),
-				Source:   src,
-				Code:     &rdCode{Value: f.Rule, URL: HelpURL(f.Rule)},
-			}
-			if fixable(f) && !isURL(d.Source) {
-				diag.Suggestions = []rdSuggestion{{Range: *rdRangeOf(f), Text: f.Suggestion}}
-			}
-			if err := enc.Encode(diag); err != nil {
-				return fmt.Errorf("write rdjsonl: %w", err)
-			}
+		if err := rw.enc.Encode(diag); err != nil {
+			return fmt.Errorf("write rdjsonl: %w", err)
+		}
+		return nil
+	}
+	for i := range d.Findings {
+		f := &d.Findings[i]
+		diag := rdDiagnostic{
+			Message:  f.Message,
+			Location: rdLocation{Path: path, Range: rdRangeOf(f)},
+			Severity: rdSeverity(f.Severity),
+			Source:   rw.src,
+			Code:     &rdCode{Value: f.Rule, URL: HelpURL(f.Rule)},
+		}
+		if fixable(f) && !isURL(d.Source) {
+			diag.Suggestions = []rdSuggestion{{Range: *rdRangeOf(f), Text: f.Suggestion}}
+		}
+		if err := rw.enc.Encode(diag); err != nil {
+			return fmt.Errorf("write rdjsonl: %w", err)
 		}
 	}
-	if err := bw.Flush(); err != nil {
+	return nil
+}
+
+func (rw *rdjsonlWriter) End() error {
+	if err := rw.bw.Flush(); err != nil {
 		return fmt.Errorf("write rdjsonl: %w", err)
 	}
 	return nil

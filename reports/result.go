@@ -1,6 +1,7 @@
 // Package reports writes check results in the formats people and tools read.
-// Every writer takes the whole result and an io.Writer; none decides an exit
-// code.
+// Each format is a Writer (stream.go) that receives documents as they
+// finish; the functions named after the formats (JSON, Text, SARIF…) run a
+// whole Result through one. None decides an exit code.
 package reports
 
 import (
@@ -36,14 +37,9 @@ type Summary struct {
 
 // Summarize counts the result.
 func (r *Result) Summarize() Summary {
-	s := Summary{Documents: len(r.Documents), Findings: map[string]int{"error": 0, "warning": 0, "info": 0}}
+	s := Summary{Findings: map[string]int{"error": 0, "warning": 0, "info": 0}}
 	for _, d := range r.Documents {
-		if d.Err != nil {
-			s.Errors++
-		}
-		for _, f := range d.Findings {
-			s.Findings[f.Severity.String()]++
-		}
+		s.Add(d)
 	}
 	return s
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -173,83 +174,108 @@ type sarifReplacement struct {
 	InsertedContent *sarifMessage `json:"insertedContent,omitempty"`
 }
 
-// SARIF writes the result as a SARIF 2.1.0 log with one run: every rule with
-// its documentation and sources (so code-scanning UIs can explain a finding
-// without visiting our site), every finding with an exact region and a
-// fingerprint that survives line moves, and each input that could not be
+// SARIF writes the result as a SARIF 2.1.0 log (see NewSARIF).
+func SARIF(w io.Writer, r *Result, opt SARIFOptions) error { return Write(NewSARIF(w, opt), r) }
+
+// sarifWriter keeps the results (not the documents) until End: the log
+// lists the rules before the results, and a result's ruleIndex points into
+// that list, which is complete only when every finding has been seen.
+type sarifWriter struct {
+	w    io.Writer
+	opt  SARIFOptions
+	meta Meta
+	run  sarifRun
+	fp   *fingerprinter
+}
+
+// NewSARIF returns a Writer of a SARIF 2.1.0 log with one run: every rule
+// with its documentation and sources (so code-scanning UIs can explain a
+// finding without visiting our site), every finding with an exact region and
+// a fingerprint that survives line moves, and each input that could not be
 // read as a tool execution notification. Columns count Unicode code points
 // (run.columnKind says so); endColumn is one past the last character, as
 // SARIF defines it.
-func SARIF(w io.Writer, r *Result, opt SARIFOptions) error {
-	driverRules, index := sarifRules(r)
-	run := sarifRun{
-		Tool:        sarifTool{Driver: sarifDriver{Name: r.Tool.Name, Version: r.Tool.Version, InformationURI: informationURI, Rules: driverRules}},
+func NewSARIF(w io.Writer, opt SARIFOptions) Writer {
+	return &sarifWriter{w: w, opt: opt, fp: newFingerprinter()}
+}
+
+func (sw *sarifWriter) Begin(m Meta) error {
+	sw.meta = m
+	sw.run = sarifRun{
+		Tool:        sarifTool{Driver: sarifDriver{Name: m.Tool.Name, Version: m.Tool.Version, InformationURI: informationURI}},
 		Invocations: []sarifInvocation{{ExecutionSuccessful: true}},
 		ColumnKind:  sarifColumnKind,
 		Results:     []sarifResult{},
 	}
-	if run.Tool.Driver.Name == "" {
-		run.Tool.Driver.Name = "exolint"
+	if sw.run.Tool.Driver.Name == "" {
+		sw.run.Tool.Driver.Name = "exolint"
 	}
-	if opt.AutomationID != "" {
-		run.AutomationDetails = &sarifAutomation{ID: opt.AutomationID}
+	if sw.opt.AutomationID != "" {
+		sw.run.AutomationDetails = &sarifAutomation{ID: sw.opt.AutomationID}
 	}
-	if len(r.Markets) > 0 {
-		run.Properties = &sarifRunProps{Markets: r.Markets}
+	if len(m.Markets) > 0 {
+		sw.run.Properties = &sarifRunProps{Markets: m.Markets}
 	}
 	root := sarifArtifactLoc{Description: &sarifMessage{Text: "The directory exolint check ran in; relative paths are relative to it."}}
-	if opt.SrcRoot != "" {
-		root.URI = dirURI(opt.SrcRoot)
+	if sw.opt.SrcRoot != "" {
+		root.URI = dirURI(sw.opt.SrcRoot)
 	}
-	run.OriginalURIBaseIDs = map[string]sarifArtifactLoc{srcRootID: root}
+	sw.run.OriginalURIBaseIDs = map[string]sarifArtifactLoc{srcRootID: root}
+	return nil
+}
 
-	fp := newFingerprinter()
-	inv := &run.Invocations[0]
-	for _, d := range r.Documents {
-		a := locateArtifact(d.Source, opt.SrcRoot)
-		loc := a.location()
-		if d.Err != nil {
-			inv.ExecutionSuccessful = false
-			inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{
-				Level:      "error",
-				Message:    sarifMessage{Text: fmt.Sprintf("could not read %s: %v", displayPath(d.Source), d.Err)},
-				Locations:  []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: loc}}},
-				Descriptor: sarifDescRef{ID: inputErrorID},
-			})
-			continue
-		}
-		for i := range d.Findings {
-			f := &d.Findings[i]
-			res := sarifResult{
-				RuleID:              f.Rule,
-				RuleIndex:           index[f.Rule],
-				Level:               sarifLevel(f.Severity),
-				Message:             sarifMessage{Text: f.Message},
-				Locations:           []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: loc, Region: sarifRegionOf(f)}}},
-				PartialFingerprints: map[string]string{fingerprintKey: fp.next(a.id, f)},
-				Properties:          sarifResultProps{Markets: f.Markets, Kind: string(f.Kind), Region: string(f.Region), Suggestion: f.Suggestion},
-			}
-			// Only files can be edited, and only where the match is the
-			// source text verbatim (see fixable).
-			if a.uri != "" && !isURL(d.Source) && fixable(f) {
-				del := *sarifRegionOf(f)
-				del.Snippet = nil
-				res.Fixes = []sarifFix{{
-					Description: sarifMessage{Text: fmt.Sprintf("Replace %q with %q", f.Match, f.Suggestion)},
-					ArtifactChanges: []sarifArtifactChange{{
-						ArtifactLocation: loc,
-						Replacements:     []sarifReplacement{{DeletedRegion: del, InsertedContent: &sarifMessage{Text: f.Suggestion}}},
-					}},
-				}}
-			}
-			run.Results = append(run.Results, res)
-		}
+func (sw *sarifWriter) Document(d *rules.DocResult) error {
+	a := locateArtifact(d.Source, sw.opt.SrcRoot)
+	loc := a.location()
+	if d.Err != nil {
+		inv := &sw.run.Invocations[0]
+		inv.ExecutionSuccessful = false
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{
+			Level:      "error",
+			Message:    sarifMessage{Text: fmt.Sprintf("could not read %s: %v", displayPath(d.Source), d.Err)},
+			Locations:  []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: loc}}},
+			Descriptor: sarifDescRef{ID: inputErrorID},
+		})
+		return nil
 	}
+	for i := range d.Findings {
+		f := &d.Findings[i]
+		res := sarifResult{
+			RuleID:              f.Rule,
+			Level:               sarifLevel(f.Severity),
+			Message:             sarifMessage{Text: f.Message},
+			Locations:           []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: loc, Region: sarifRegionOf(f)}}},
+			PartialFingerprints: map[string]string{fingerprintKey: sw.fp.next(a.id, f)},
+			Properties:          sarifResultProps{Markets: slices.Clone(f.Markets), Kind: string(f.Kind), Region: string(f.Region), Suggestion: f.Suggestion},
+		}
+		// Only files can be edited, and only where the match is the
+		// source text verbatim (see fixable).
+		if a.uri != "" && !isURL(d.Source) && fixable(f) {
+			del := *sarifRegionOf(f)
+			del.Snippet = nil
+			res.Fixes = []sarifFix{{
+				Description: sarifMessage{Text: fmt.Sprintf("Replace %q with %q", f.Match, f.Suggestion)},
+				ArtifactChanges: []sarifArtifactChange{{
+					ArtifactLocation: loc,
+					Replacements:     []sarifReplacement{{DeletedRegion: del, InsertedContent: &sarifMessage{Text: f.Suggestion}}},
+				}},
+			}}
+		}
+		sw.run.Results = append(sw.run.Results, res)
+	}
+	return nil
+}
 
-	enc := json.NewEncoder(w)
+func (sw *sarifWriter) End() error {
+	driverRules, index := sarifRules(sw.meta.Rules, sw.run.Results)
+	sw.run.Tool.Driver.Rules = driverRules
+	for i := range sw.run.Results {
+		sw.run.Results[i].RuleIndex = index[sw.run.Results[i].RuleID]
+	}
+	enc := json.NewEncoder(sw.w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}}); err != nil {
+	if err := enc.Encode(sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{sw.run}}); err != nil {
 		return fmt.Errorf("write sarif: %w", err)
 	}
 	return nil
@@ -281,11 +307,11 @@ func sarifRegionOf(f *rules.Finding) *sarifRegion {
 // sarifRules describes the run's rules in catalog order, then any rule a
 // finding names that the catalog lacks (sorted), so every result's ruleIndex
 // points at a descriptor.
-func sarifRules(r *Result) ([]sarifRule, map[string]int) {
+func sarifRules(catalog []*rules.Rule, results []sarifResult) ([]sarifRule, map[string]int) {
 	cites := rules.Citations()
 	index := map[string]int{}
 	var out []sarifRule
-	for _, rl := range r.Rules {
+	for _, rl := range catalog {
 		if _, dup := index[rl.ID]; dup {
 			continue
 		}
@@ -293,12 +319,10 @@ func sarifRules(r *Result) ([]sarifRule, map[string]int) {
 		out = append(out, sarifRuleOf(rl, cites))
 	}
 	var extra []string
-	for _, d := range r.Documents {
-		for _, f := range d.Findings {
-			if _, ok := index[f.Rule]; !ok {
-				index[f.Rule] = -1
-				extra = append(extra, f.Rule)
-			}
+	for _, res := range results {
+		if _, ok := index[res.RuleID]; !ok {
+			index[res.RuleID] = -1
+			extra = append(extra, res.RuleID)
 		}
 	}
 	sort.Strings(extra)

@@ -36,20 +36,45 @@ func (p palette) severity(s rules.Severity) string {
 	return p.blue + "info" + p.reset
 }
 
-// Text writes the result for people: per document a short verdict (claims,
-// sources, testing, counts), then each finding as
+// Text writes the result for people (see NewText).
+func Text(w io.Writer, r *Result, opt TextOptions) error { return Write(NewText(w, opt), r) }
+
+// textWriter writes each document's verdict and findings as it arrives and
+// the totals at the end.
+type textWriter struct {
+	bw  *bufio.Writer
+	pal palette
+	sum Summary
+}
+
+// NewText returns the people-facing Writer: per document a short verdict
+// (claims, sources, testing, counts), then each finding as
 // "file:line:col  severity  rule  message" with the sentence and the match
-// underlined.
-func Text(w io.Writer, r *Result, opt TextOptions) error {
-	bw := bufio.NewWriter(w)
-	pal := newPalette(opt.Color)
-	for i, d := range r.Documents {
-		if i > 0 {
-			fmt.Fprintln(bw)
-		}
-		writeDocument(bw, d, pal)
+// underlined; a last line counts everything.
+func NewText(w io.Writer, opt TextOptions) Writer {
+	return &textWriter{bw: bufio.NewWriter(w), pal: newPalette(opt.Color)}
+}
+
+func (tw *textWriter) Begin(Meta) error { return nil }
+
+func (tw *textWriter) Document(d *rules.DocResult) error {
+	if tw.sum.Documents > 0 {
+		fmt.Fprintln(tw.bw)
 	}
-	s := r.Summarize()
+	tw.sum.Add(d)
+	writeDocument(tw.bw, d, tw.pal)
+	// A person watching a long run sees each document when it is done.
+	if err := tw.bw.Flush(); err != nil {
+		return fmt.Errorf("write text: %w", err)
+	}
+	return nil
+}
+
+func (tw *textWriter) End() error {
+	s, pal, bw := tw.sum, tw.pal, tw.bw
+	if s.Findings == nil {
+		s.Findings = map[string]int{}
+	}
 	fmt.Fprintf(bw, "\n%s%d %s checked: %d %s, %d %s, %d info%s",
 		pal.bold, s.Documents, plural(s.Documents, "document", "documents"),
 		s.Findings["error"], plural(s.Findings["error"], "error", "errors"),
@@ -79,9 +104,12 @@ func writeDocument(w io.Writer, d *rules.DocResult, pal palette) {
 		fmt.Fprintf(w, "  product  %s\n", name)
 	}
 	f := d.Facts
+	if f.PageKind != "" && (f.PageKind != rules.PageUnknown || len(f.PageKindEvidence) > 0) {
+		fmt.Fprintf(w, "  page     %s\n", kindSummary(f))
+	}
 	switch {
-	case f.Discussion:
-		fmt.Fprintf(w, "  claims   none: the page discusses exosomes rather than selling them\n")
+	case f.PageKind == rules.PageArticle && !f.Promotes:
+		fmt.Fprintf(w, "  claims   none: the page discusses exosomes and promotes no product or treatment\n")
 	case !f.ExosomeClaim:
 		fmt.Fprintf(w, "  claims   no exosome claim\n")
 	default:
@@ -115,6 +143,29 @@ func writeDocument(w io.Writer, d *rules.DocResult, pal palette) {
 			fmt.Fprintf(w, "    %ssuggestion:%s %s\n", pal.green, pal.reset, fd.Suggestion)
 		}
 	}
+}
+
+// kindSummary names the page kind with the first few signals that decided
+// it: "clinic (booking "Book now", treatment "sessions")".
+func kindSummary(f rules.Facts) string {
+	var parts []string
+	for _, s := range f.PageKindEvidence {
+		if s.For != f.PageKind || len(parts) == 3 {
+			continue
+		}
+		if s.Text != "" {
+			parts = append(parts, fmt.Sprintf("%s %q", s.Signal, s.Text))
+		} else {
+			parts = append(parts, s.Signal)
+		}
+	}
+	if f.Promotes && len(f.PromotionEvidence) > 0 {
+		parts = append(parts, "promotes: "+f.PromotionEvidence[0].Signal)
+	}
+	if len(parts) == 0 {
+		return string(f.PageKind)
+	}
+	return fmt.Sprintf("%s (%s)", f.PageKind, strings.Join(parts, ", "))
 }
 
 func sourceSummary(f rules.Facts, pal palette) string {

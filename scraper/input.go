@@ -137,6 +137,9 @@ func (l *Loader) Load(ctx context.Context, in Input) (*Document, error) {
 		if err != nil {
 			return nil, err
 		}
+		if res.CharsetNote != "" {
+			doc.Notes = append(doc.Notes, res.CharsetNote)
+		}
 		if res.FinalURL != "" && res.FinalURL != in.Name && doc.Product.URL == "" {
 			doc.Product.URL = res.FinalURL
 		}

@@ -29,11 +29,12 @@ rule and matched text, with a count, not by line: moving copy does not break the
 			{
 				Name: "write", Usage: "record the findings of TARGET... (replaces the file)", ArgsUsage: "TARGET...", Flags: flags(),
 				Action: func(c *cli.Context) error {
-					path, docs, err := baselineRun(c, s)
+					var rec baseline.Recorder
+					path, err := baselineRun(c, s, func(d *rules.DocResult) { rec.Add(d) })
 					if err != nil {
 						return err
 					}
-					b := baseline.New(docs)
+					b := rec.Baseline()
 					if err := writeFileAtomic(path, func(f *os.File) error { return b.Write(f) }); err != nil {
 						return err
 					}
@@ -44,7 +45,7 @@ rule and matched text, with a count, not by line: moving copy does not break the
 			{
 				Name: "prune", Usage: "drop entries that no longer match findings in TARGET...", ArgsUsage: "TARGET...", Flags: flags(),
 				Action: func(c *cli.Context) error {
-					path, docs, err := baselineRun(c, s)
+					path, err := baselinePath(c)
 					if err != nil {
 						return err
 					}
@@ -53,8 +54,8 @@ rule and matched text, with a count, not by line: moving copy does not break the
 						return err
 					}
 					f := old.NewFilter()
-					for _, d := range docs {
-						f.Apply(d)
+					if _, err := baselineRun(c, s, func(d *rules.DocResult) { f.Apply(d) }); err != nil {
+						return err
 					}
 					b := old.Prune(f.Stale())
 					if err := writeFileAtomic(path, func(f *os.File) error { return b.Write(f) }); err != nil {
@@ -68,19 +69,32 @@ rule and matched text, with a count, not by line: moving copy does not break the
 	}
 }
 
+// baselinePath is the baseline file the command works on.
+func baselinePath(c *cli.Context) (string, error) {
+	st, err := resolveSettings(c)
+	if err != nil {
+		return "", err
+	}
+	if path := st.get("baseline").value; path != "" {
+		return path, nil
+	}
+	return baseline.DefaultPath, nil
+}
+
 // baselineRun checks the targets the way check does (same config, policy
-// and exclusions) and returns the baseline path and the results.
-func baselineRun(c *cli.Context, s streams) (string, []*rules.DocResult, error) {
+// and exclusions), hands each document to use in input order, and returns
+// the baseline path.
+func baselineRun(c *cli.Context, s streams, use func(*rules.DocResult)) (string, error) {
 	if !c.Args().Present() {
-		return "", nil, usagef("%s needs at least one file, directory or URL", c.Command.Name)
+		return "", usagef("%s needs at least one file, directory or URL", c.Command.Name)
 	}
 	st, err := resolveSettings(c)
 	if err != nil {
-		return "", nil, err
+		return "", err
 	}
 	markets, err := rules.ParseMarkets(st.get("markets").value)
 	if err != nil {
-		return "", nil, usagef("--market: %w", err)
+		return "", usagef("--market: %w", err)
 	}
 	path := st.get("baseline").value
 	if path == "" {
@@ -88,21 +102,20 @@ func baselineRun(c *cli.Context, s streams) (string, []*rules.DocResult, error) 
 	}
 	p, err := policyOptionsFrom(c, st)
 	if err != nil {
-		return "", nil, err
+		return "", err
 	}
 	engine, err := rules.NewEngine(st.engineRules(), markets)
 	if err != nil {
-		return "", nil, err
+		return "", err
 	}
 	engine.SetPolicy(st.policy(knownRules(), p.suppressions))
 	loader := &scraper.Loader{Reader: scraper.NewReader(), Fetcher: fetch.New(fetch.Options{Version: toolVersion()}), Stdin: s.stdin}
-	var docs []*rules.DocResult
 	err = engine.Run(c.Context, p.inputs(c.Args().Slice()), loader.Load, 0, func(d *rules.DocResult) error {
 		if d.Err != nil {
 			return fmt.Errorf("%s: %w", d.Source, d.Err)
 		}
-		docs = append(docs, d)
+		use(d)
 		return nil
 	})
-	return path, docs, err
+	return path, err
 }

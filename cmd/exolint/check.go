@@ -1,8 +1,8 @@
 package main
 
 import (
+	"context"
 	"fmt"
-	"os"
 	"strings"
 	"time"
 
@@ -38,7 +38,7 @@ Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage 
 or an input that could not be read or fetched.`,
 		Flags: append([]cli.Flag{
 			&cli.StringSliceFlag{Name: flagFormat, Aliases: []string{"f"}, Value: cli.NewStringSlice("text"),
-				Usage: "output format: text, json, sarif, github, rdjsonl, junit or checkstyle; FORMAT=FILE writes to a file (repeatable)"},
+				Usage: "output format: text, json, jsonl (one document per line), sarif, github, rdjsonl, junit or checkstyle; FORMAT=FILE writes to a file (repeatable)"},
 			&cli.StringFlag{Name: flagFailOn, Value: "warning", Usage: "exit 1 when a finding is at or above: error, warning, info or none"},
 			&cli.StringFlag{Name: flagMarket, Aliases: []string{"m"}, Value: "all", Usage: "markets to judge by: us,eu,uk,kr,jp,cn,tw,ca or all"},
 			&cli.StringFlag{Name: flagStdinFormat, Usage: "format of standard input: html, md, text or json", DefaultText: "guessed from the content"},
@@ -113,7 +113,7 @@ func checkOptionsFrom(c *cli.Context) (checkOptions, error) {
 	for _, v := range formatList(c, st) {
 		format, path, _ := strings.Cut(v, "=")
 		if !knownFormat(format) {
-			return o, usagef("--format: unknown format %q (want text, json, sarif, github, rdjsonl, junit or checkstyle)", format)
+			return o, usagef("--format: unknown format %q (want text, json, jsonl, sarif, github, rdjsonl, junit or checkstyle)", format)
 		}
 		if path == "" || path == "-" {
 			if stdoutTaken {
@@ -129,7 +129,7 @@ func checkOptionsFrom(c *cli.Context) (checkOptions, error) {
 
 func knownFormat(f string) bool {
 	switch f {
-	case "text", "json", "sarif", "github", "rdjsonl", "junit", "checkstyle":
+	case "text", "json", "jsonl", "sarif", "github", "rdjsonl", "junit", "checkstyle":
 		return true
 	}
 	return false
@@ -147,65 +147,65 @@ func runCheck(c *cli.Context, s streams, o checkOptions) error {
 		Stdin:       s.stdin,
 		StdinFormat: o.stdinFormat,
 	}
-	res := &reports.Result{
-		Tool:    reports.Tool{Name: "exolint", Version: toolVersion()},
-		Markets: o.markets,
-		Rules:   engine.Rules(),
+	// With --fix --diff stdout holds the diff and no report is written;
+	// the exit code still tells what remains.
+	outputs := o.outputs
+	if o.policy.fix && o.policy.diff {
+		outputs = nil
+	}
+	out, err := openSinks(s, outputs)
+	if err != nil {
+		return err
+	}
+	// Documents stream: each is filtered, fixed, counted and written as it
+	// finishes, then dropped, so memory does not grow with the run.
+	err = streamCheck(c.Context, engine, loader, s, o, out)
+	if err != nil {
+		out.abort()
+	}
+	return err
+}
+
+func streamCheck(ctx context.Context, engine *rules.Engine, loader *scraper.Loader, s streams, o checkOptions, out *sinks) error {
+	// A writer that fails (a closed pipe, a full disk) stops the workers
+	// too, rather than checking inputs nobody will see.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	if err := out.begin(reports.Meta{Tool: reports.Tool{Name: "exolint", Version: toolVersion()}, Markets: o.markets, Rules: engine.Rules()}); err != nil {
+		return err
 	}
 	pf := o.policy.newFilter()
-	err = engine.Run(c.Context, o.policy.inputs(o.targets), loader.Load, o.jobs, func(d *rules.DocResult) error {
-		if err := pf.apply(c.Context, d); err != nil {
-			return err
+	var fx *fixer
+	if o.policy.fix {
+		fx = &fixer{stdout: s.stdout, diff: o.policy.diff}
+	}
+	var t tally
+	err := engine.Run(ctx, o.policy.inputs(o.targets), loader.Load, o.jobs, func(d *rules.DocResult) error {
+		err := pf.apply(ctx, d)
+		if err == nil && fx != nil {
+			err = fx.fix(d)
 		}
-		res.Documents = append(res.Documents, d)
-		return nil
+		if err == nil {
+			// The verdict counts every finding; --min-severity only hides.
+			t.add(d, o.minSeverity)
+			hideBelow(d, o.minSeverity)
+			err = out.document(d)
+		}
+		if err != nil {
+			cancel()
+		}
+		return err
 	})
 	if err != nil {
 		return err
 	}
-	if o.policy.fix {
-		if err := runFix(s, res, o.policy.diff); err != nil {
-			return err
-		}
-		if o.policy.diff {
-			// stdout holds the diff; the exit code still tells what remains.
-			return verdict(res, o.failOn)
-		}
+	if fx != nil {
+		fx.report(s.stderr)
 	}
-	// The verdict counts every finding; --min-severity only hides.
-	v := verdict(res, o.failOn)
-	hidden := hideBelow(res, o.minSeverity)
-	for _, out := range o.outputs {
-		if err := writeOutput(s, out, res); err != nil {
-			return err
-		}
+	if err := out.end(); err != nil {
+		return err
 	}
-	pf.note(s.stderr, hidden, v != nil && verdict(res, o.failOn) == nil)
+	v := t.verdict(o.failOn)
+	pf.note(s.stderr, t.hidden, v != nil && t.shownVerdict(o.failOn) == nil)
 	return v
-}
-
-// verdict turns a result into the error that decides the exit code.
-func verdict(res *reports.Result, failOn rules.Severity) error {
-	sum := res.Summarize()
-	if sum.Errors > 0 {
-		return errInputs
-	}
-	if failOn == rules.Off {
-		return nil
-	}
-	for _, d := range res.Documents {
-		for _, f := range d.Findings {
-			if f.Severity >= failOn {
-				return errFindings
-			}
-		}
-	}
-	return nil
-}
-
-func writeOutput(s streams, out output, res *reports.Result) error {
-	if out.path == "" {
-		return render(s.stdout, out.format, res, useColor(s), s.getenv)
-	}
-	return writeFileAtomic(out.path, func(f *os.File) error { return render(f, out.format, res, false, s.getenv) })
 }

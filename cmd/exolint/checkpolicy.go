@@ -10,7 +10,6 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/exolint/exolint/reports"
 	"github.com/exolint/exolint/rules"
 	"github.com/exolint/exolint/rules/baseline"
 	"github.com/exolint/exolint/rules/config"
@@ -143,22 +142,16 @@ func (f *findingFilter) note(w io.Writer, hidden int, failedHidden bool) {
 	}
 }
 
-// hideBelow drops findings below min from the result every format shows
-// and returns how many it hid.
-func hideBelow(res *reports.Result, min rules.Severity) int {
-	n := 0
-	for _, d := range res.Documents {
-		kept := d.Findings[:0]
-		for _, f := range d.Findings {
-			if f.Severity < min {
-				n++
-				continue
-			}
+// hideBelow drops a document's findings below min from what every format
+// shows.
+func hideBelow(d *rules.DocResult, min rules.Severity) {
+	kept := d.Findings[:0]
+	for _, f := range d.Findings {
+		if f.Severity >= min {
 			kept = append(kept, f)
 		}
-		d.Findings = kept
 	}
-	return n
+	d.Findings = kept
 }
 
 func isLocalSource(src string) bool {

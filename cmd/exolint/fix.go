@@ -8,63 +8,70 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/exolint/exolint/reports"
 	"github.com/exolint/exolint/rules"
 )
 
-// runFix applies safe rewrites to local files (never URLs or stdin), or
-// with diff prints them as a unified diff and changes nothing. Fixed
-// findings leave the result; what remains is reported as usual.
-func runFix(s streams, res *reports.Result, diff bool) error {
-	files, fixed := 0, 0
-	for _, d := range res.Documents {
-		if d.Err != nil || !isLocalSource(d.Source) || len(d.Findings) == 0 {
-			continue
-		}
-		src, err := os.ReadFile(d.Source)
+// fixer applies safe rewrites to local files (never URLs or stdin), or
+// with diff prints them as a unified diff and changes nothing, one document
+// at a time as the run streams. Fixed findings leave the document; what
+// remains is reported as usual.
+type fixer struct {
+	stdout       io.Writer
+	diff         bool
+	files, fixed int
+}
+
+func (fx *fixer) fix(d *rules.DocResult) error {
+	if d.Err != nil || !isLocalSource(d.Source) || len(d.Findings) == 0 {
+		return nil
+	}
+	src, err := os.ReadFile(d.Source)
+	if err != nil {
+		return fmt.Errorf("fix: %w", err)
+	}
+	base := 0
+	if bytes.HasPrefix(src, []byte{0xEF, 0xBB, 0xBF}) {
+		base = 3
+	}
+	// Pages read through a charset conversion have offsets into the
+	// converted text; leave them alone.
+	if !utf8.Valid(src) {
+		return nil
+	}
+	out, done := rules.ApplyFixes(src, d.Findings, base)
+	if len(done) == 0 {
+		return nil
+	}
+	fx.files++
+	fx.fixed += len(done)
+	if fx.diff {
+		unifiedDiff(fx.stdout, d.Source, src, out)
+	} else {
+		st, err := os.Stat(d.Source)
 		if err != nil {
 			return fmt.Errorf("fix: %w", err)
 		}
-		base := 0
-		if bytes.HasPrefix(src, []byte{0xEF, 0xBB, 0xBF}) {
-			base = 3
-		}
-		// Pages read through a charset conversion have offsets into the
-		// converted text; leave them alone.
-		if !utf8.Valid(src) {
-			continue
-		}
-		out, done := rules.ApplyFixes(src, d.Findings, base)
-		if len(done) == 0 {
-			continue
-		}
-		files++
-		fixed += len(done)
-		if diff {
-			unifiedDiff(s.stdout, d.Source, src, out)
-		} else {
-			st, err := os.Stat(d.Source)
-			if err != nil {
-				return fmt.Errorf("fix: %w", err)
-			}
-			if err := writeFileAtomic(d.Source, func(f *os.File) error {
-				if err := f.Chmod(st.Mode().Perm()); err != nil {
-					return err
-				}
-				_, err := f.Write(out)
-				return err
-			}); err != nil {
+		if err := writeFileAtomic(d.Source, func(f *os.File) error {
+			if err := f.Chmod(st.Mode().Perm()); err != nil {
 				return err
 			}
+			_, err := f.Write(out)
+			return err
+		}); err != nil {
+			return err
 		}
-		d.Findings = without(d.Findings, done)
 	}
+	d.Findings = without(d.Findings, done)
+	return nil
+}
+
+// report says on stderr what was (or would be) fixed.
+func (fx *fixer) report(stderr io.Writer) {
 	verb := "fixed"
-	if diff {
+	if fx.diff {
 		verb = "would fix"
 	}
-	fmt.Fprintf(s.stderr, "exolint: %s %d findings in %d files\n", verb, fixed, files)
-	return nil
+	fmt.Fprintf(stderr, "exolint: %s %d findings in %d files\n", verb, fx.fixed, fx.files)
 }
 
 func without(fs, done []rules.Finding) []rules.Finding {

@@ -9,15 +9,18 @@ import (
 	"path/filepath"
 
 	"github.com/exolint/exolint/reports"
+	"github.com/exolint/exolint/rules"
 )
 
-// render writes res in one format. getenv is the injected environment
-// (streams.getenv): the github format appends its summary to
-// $GITHUB_STEP_SUMMARY when the runner sets it.
-func render(w io.Writer, format string, res *reports.Result, color bool, getenv func(string) string) error {
+// newWriter makes the streaming writer of one format. getenv is the
+// injected environment (streams.getenv): the github format appends its
+// summary to $GITHUB_STEP_SUMMARY when the runner sets it.
+func newWriter(w io.Writer, format string, color bool, getenv func(string) string) reports.Writer {
 	switch format {
 	case "json":
-		return reports.JSON(w, res)
+		return reports.NewJSON(w)
+	case "jsonl":
+		return reports.NewJSONL(w)
 	case "sarif":
 		// Relative paths are relative to the working directory; naming it
 		// lets consumers resolve %SRCROOT%. If it cannot be had, "" leaves
@@ -26,21 +29,91 @@ func render(w io.Writer, format string, res *reports.Result, color bool, getenv 
 		root, _ := os.Getwd()
 		// "exolint/" is the code-scanning category, so exolint's alerts do
 		// not replace another tool's; upload-sarif's category overrides it.
-		return reports.SARIF(w, res, reports.SARIFOptions{AutomationID: "exolint/", SrcRoot: root})
+		return reports.NewSARIF(w, reports.SARIFOptions{AutomationID: "exolint/", SrcRoot: root})
 	case "github":
 		var summary string
 		if getenv != nil {
 			summary = getenv("GITHUB_STEP_SUMMARY")
 		}
-		return reports.GitHub(w, res, reports.GitHubOptions{SummaryPath: summary})
+		return reports.NewGitHub(w, reports.GitHubOptions{SummaryPath: summary})
 	case "rdjsonl":
-		return reports.RDJSONL(w, res)
+		return reports.NewRDJSONL(w)
 	case "junit":
-		return reports.JUnit(w, res)
+		return reports.NewJUnit(w)
 	case "checkstyle":
-		return reports.Checkstyle(w, res)
+		return reports.NewCheckstyle(w)
 	default:
-		return reports.Text(w, res, reports.TextOptions{Color: color})
+		return reports.NewText(w, reports.TextOptions{Color: color})
+	}
+}
+
+// sinks are the run's outputs, open while documents stream through them:
+// stdout, or a temporary file beside each FORMAT=FILE that becomes the file
+// only when the run completes, so a failed run never leaves half a report.
+type sinks struct {
+	writers []reports.Writer
+	files   []*atomicFile
+}
+
+func openSinks(s streams, outs []output) (*sinks, error) {
+	sk := &sinks{}
+	for _, out := range outs {
+		if out.path == "" {
+			sk.writers = append(sk.writers, newWriter(s.stdout, out.format, useColor(s), s.getenv))
+			continue
+		}
+		f, err := createAtomic(out.path)
+		if err != nil {
+			sk.abort()
+			return nil, err
+		}
+		sk.files = append(sk.files, f)
+		sk.writers = append(sk.writers, newWriter(f.f, out.format, false, s.getenv))
+	}
+	return sk, nil
+}
+
+func (sk *sinks) begin(m reports.Meta) error {
+	for _, w := range sk.writers {
+		if err := w.Begin(m); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (sk *sinks) document(d *rules.DocResult) error {
+	for _, w := range sk.writers {
+		if err := w.Document(d); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// end finishes every writer and puts the files in place.
+func (sk *sinks) end() error {
+	for _, w := range sk.writers {
+		if err := w.End(); err != nil {
+			sk.abort()
+			return err
+		}
+	}
+	for i, f := range sk.files {
+		if err := f.commit(); err != nil {
+			for _, rest := range sk.files[i+1:] {
+				rest.abort()
+			}
+			return err
+		}
+	}
+	return nil
+}
+
+// abort drops the temporary files.
+func (sk *sinks) abort() {
+	for _, f := range sk.files {
+		f.abort()
 	}
 }
 
@@ -58,28 +131,60 @@ func useColor(s streams) bool {
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
-// writeFileAtomic writes a report to a temporary file beside path and
-// renames it into place, so a failed run never leaves half a report.
-func writeFileAtomic(path string, write func(*os.File) error) error {
+// atomicFile is a report being written to a temporary file beside its
+// path; commit renames it into place.
+type atomicFile struct {
+	path string
+	f    *os.File
+	done bool
+}
+
+func createAtomic(path string) (*atomicFile, error) {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
 		// Name the folder, not the temporary file the user never asked for.
 		if errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("write %s: folder %s does not exist (%w)", path, filepath.Dir(path), fs.ErrNotExist)
+			return nil, fmt.Errorf("write %s: folder %s does not exist (%w)", path, filepath.Dir(path), fs.ErrNotExist)
 		}
-		return fmt.Errorf("write %s: %w", path, err)
+		return nil, fmt.Errorf("write %s: %w", path, err)
 	}
-	// After a successful rename there is nothing left to remove.
-	defer func() { _ = os.Remove(tmp.Name()) }()
-	if err := write(tmp); err != nil {
-		_ = tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
+	return &atomicFile{path: path, f: tmp}, nil
+}
+
+func (a *atomicFile) commit() error {
+	if a.done {
+		return nil
 	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+	a.done = true
+	if err := a.f.Close(); err != nil {
+		_ = os.Remove(a.f.Name())
+		return fmt.Errorf("write %s: %w", a.path, err)
 	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+	if err := os.Rename(a.f.Name(), a.path); err != nil {
+		_ = os.Remove(a.f.Name())
+		return fmt.Errorf("write %s: %w", a.path, err)
 	}
 	return nil
+}
+
+func (a *atomicFile) abort() {
+	if a.done {
+		return
+	}
+	a.done = true
+	_ = a.f.Close()
+	_ = os.Remove(a.f.Name())
+}
+
+// writeFileAtomic writes a file whole through a temporary file beside it.
+func writeFileAtomic(path string, write func(*os.File) error) error {
+	a, err := createAtomic(path)
+	if err != nil {
+		return err
+	}
+	if err := write(a.f); err != nil {
+		a.abort()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return a.commit()
 }

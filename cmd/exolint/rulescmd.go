@@ -86,12 +86,13 @@ func writeRulesJSON(s streams, all []*rules.Rule, markets []rules.Market) error 
 		Severity  rules.Severity          `json:"severity"`
 		Markets   map[rules.Market]string `json:"markets"`
 		Help      string                  `json:"help"`
+		Kinds     []rules.PageKind        `json:"page_kinds,omitempty"`
 		Citations []rules.Citation        `json:"citations"`
 	}
 	cites := rules.Citations()
 	out := []jsonRule{}
 	for _, r := range all {
-		jr := jsonRule{ID: r.ID, Title: r.Title, Severity: severityFor(r, markets), Markets: map[rules.Market]string{}, Help: reports.HelpURL(r.ID)}
+		jr := jsonRule{ID: r.ID, Title: r.Title, Severity: severityFor(r, markets), Markets: map[rules.Market]string{}, Help: reports.HelpURL(r.ID), Kinds: r.Kinds}
 		for _, m := range markets {
 			jr.Markets[m] = r.SeverityIn(m).String()
 		}

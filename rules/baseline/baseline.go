@@ -66,15 +66,32 @@ func keyOf(doc string, f rules.Finding) key {
 
 // New records the findings of docs.
 func New(docs []*rules.DocResult) *Baseline {
-	counts := map[key]int{}
+	var r Recorder
 	for _, d := range docs {
-		id := Identity(d)
-		for _, f := range d.Findings {
-			counts[keyOf(id, f)]++
-		}
+		r.Add(d)
 	}
-	return fromCounts(counts)
+	return r.Baseline()
 }
+
+// Recorder records findings document by document, for runs that stream
+// their documents rather than hold them. The zero value is ready to use.
+type Recorder struct {
+	counts map[key]int
+}
+
+// Add records d's findings.
+func (r *Recorder) Add(d *rules.DocResult) {
+	if r.counts == nil {
+		r.counts = map[key]int{}
+	}
+	id := Identity(d)
+	for _, f := range d.Findings {
+		r.counts[keyOf(id, f)]++
+	}
+}
+
+// Baseline is what was recorded.
+func (r *Recorder) Baseline() *Baseline { return fromCounts(r.counts) }
 
 func fromCounts(counts map[key]int) *Baseline {
 	b := &Baseline{Version: 1, Entries: []Entry{}}
