@@ -67,7 +67,14 @@ func analyze(doc *scraper.Document, lx *Lexicon) *Analysis {
 			a.addHit(i, m, false)
 		})
 		if lx.grammar != nil {
-			lx.grammar.compose(b.Text, toks, bi.Sentences, classHits, func(m Match) {
+			var lineOf func(int) int
+			if doc.Format == scraper.FormatText {
+				lineOf = func(off int) int {
+					s, _ := b.SourceRange(off, off)
+					return doc.Position(s).Line
+				}
+			}
+			lx.grammar.compose(b.Text, toks, bi.Sentences, classHits, lineOf, func(m Match) {
 				composed[m.Term.Group] = true
 				a.addHit(i, m, true)
 			})

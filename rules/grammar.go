@@ -153,7 +153,7 @@ func gaps(text string, toks []Token, sents []Sentence, breaks []Match) []uint8 {
 		switch {
 		case strings.ContainsAny(between, ";:()[]{}—–|•·；：（）【】\n"):
 			out[i] = gapHard
-		case strings.ContainsAny(between, ",，、"):
+		case strings.ContainsAny(between, ",，、/"):
 			out[i] = gapComma
 		}
 	}
@@ -171,7 +171,11 @@ func gaps(text string, toks []Token, sents []Sentence, breaks []Match) []uint8 {
 // each hit of a production's first class it takes the nearest hit of the
 // second class in the same clause, so the work grows with the number of
 // class hits times the window, never with the square of the text.
-func (g *Grammar) compose(text string, toks []Token, sents []Sentence, ms []Match, emit func(Match)) {
+//
+// lineOf, when set, gives the source line of a text offset: in plain text a
+// line break inside a paragraph separates list lines that have no
+// punctuation, so it pauses a clause like a comma.
+func (g *Grammar) compose(text string, toks []Token, sents []Sentence, ms []Match, lineOf func(int) int, emit func(Match)) {
 	if len(ms) == 0 {
 		return
 	}
@@ -191,6 +195,10 @@ func (g *Grammar) compose(text string, toks []Token, sents []Sentence, ms []Matc
 		}
 	}
 	gp := gaps(text, toks, sents, breaks)
+	// A line break between the parts pauses the clause like a comma.
+	newline := func(l, r Match) bool {
+		return lineOf != nil && lineOf(toks[l.TokEnd-1].End) != lineOf(toks[r.TokStart].Start)
+	}
 	var out []Match
 	for _, p := range g.prods {
 		for i, a := range ms {
@@ -214,7 +222,7 @@ func (g *Grammar) compose(text string, toks []Token, sents []Sentence, ms []Matc
 					if a.TokStart-b.TokEnd > p.backWindow(text, toks, b, a) {
 						break
 					}
-					if p.joins(gp, ms, negs, b, a, false) {
+					if p.joins(gp, ms, negs, b, a, false) && !newline(b, a) {
 						best, found = b, true
 						break
 					}
