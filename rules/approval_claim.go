@@ -42,13 +42,17 @@ func checkApprovalClaim(p *Pass) {
 			d.Message = fmt.Sprintf("%q describes the facility, but reads as approval of the product: registration is not approval", word)
 			d.Severity = allMarkets(Info)
 		case p.Facts.ExosomeClaim:
-			d.Message = fmt.Sprintf("%q on an exosome product: no exosome product is approved by the FDA or any other major regulator", word)
+			d.Message = p.ForKind(fmt.Sprintf("%q on an exosome product: no exosome product is approved by the FDA or any other major regulator", word), map[PageKind]string{
+				PageClinic: fmt.Sprintf("%q on an exosome treatment: no exosome product is approved by the FDA or any other major regulator for any treatment", word),
+			})
 		case isStanding(word):
-			d.Message = fmt.Sprintf("%q presents a cosmetic as a medical or professional product", word)
+			d.Message = fmt.Sprintf("%q presents %s as a medical or professional product", word, p.Offering())
 			d.Severity = allMarkets(Warning)
 			d.Severity[KR] = Error
 		default:
-			d.Message = fmt.Sprintf("%q: cosmetics are not approved by regulators, and saying so misleads", word)
+			d.Message = p.ForKind(fmt.Sprintf("%q: cosmetics are not approved by regulators, and saying so misleads", word), map[PageKind]string{
+				PageClinic: fmt.Sprintf("%q: say which product is approved for what, or drop the claim; an approval of a device or drug does not extend to the treatment offered", word),
+			})
 		}
 		p.Report(d)
 	}

@@ -37,19 +37,28 @@ smoother", "soothes the look of redness").`,
 
 func checkDrugClaim(p *Pass) {
 	for _, h := range p.copyDrugClaims() {
-		p.Report(drugDiagnostic(p.Analysis, h, "a cosmetic"))
+		p.Report(drugDiagnostic(p, h))
 	}
 }
 
-// drugDiagnostic describes one drug claim. Naming a disease makes it an
-// error in the EU and UK too, where disease claims are never allowed for
-// cosmetics.
-func drugDiagnostic(a *Analysis, h drugHit, who string) Diagnostic {
-	word := a.matchText(h.Hit)
-	msg := fmt.Sprintf("%q is a drug claim: %s may only change how skin looks", word, who)
+// drugDiagnostic describes one drug claim in the words of the page's kind:
+// a cosmetic may only change how skin looks; a clinic's exosome treatment
+// and a supplier's material are approved for nothing, so a claim that they
+// heal or regenerate advertises an unapproved therapy. Naming a disease
+// makes it an error in the EU and UK too, where disease claims are never
+// allowed for cosmetics.
+func drugDiagnostic(p *Pass, h drugHit) Diagnostic {
+	word := p.matchText(h.Hit)
+	msg := p.ForKind(fmt.Sprintf("%q is a drug claim: a cosmetic may only change how skin looks", word), map[PageKind]string{
+		PageClinic:   fmt.Sprintf("%q claims a therapeutic effect for the treatment: no exosome treatment is approved to heal, regenerate or repair anything, and advertising such an effect promotes an unapproved therapy", word),
+		PageSupplier: fmt.Sprintf("%q is a drug claim for the material: sold for cosmetics it may only be said to change how skin looks, and sold as a therapy it is an unapproved drug or biologic", word),
+	})
 	var sev map[Market]Severity
 	if h.disease {
-		msg = fmt.Sprintf("%q claims to treat a disease or condition, which no cosmetic may claim", word)
+		msg = p.ForKind(fmt.Sprintf("%q claims to treat a disease or condition, which no cosmetic may claim", word), map[PageKind]string{
+			PageClinic:   fmt.Sprintf("%q claims the treatment treats a disease or condition: no exosome treatment is approved for any disease", word),
+			PageSupplier: fmt.Sprintf("%q claims the material treats a disease or condition: no exosome product is approved for any disease", word),
+		})
 		sev = map[Market]Severity{EU: Error, UK: Error}
 	}
 	if h.Term.Suggest != "" {

@@ -38,7 +38,7 @@ func checkHypeWording(p *Pass) {
 		}
 		markCovered(covered, h)
 		word := p.Blocks[h.Block].Text[h.Start:h.End]
-		msg := fmt.Sprintf("%q promises more than a cosmetic can show", word)
+		msg := fmt.Sprintf("%q promises more than %s can show", word, p.Offering())
 		if h.Term.Suggest != "" {
 			msg += fmt.Sprintf("; say what can be seen, e.g. %q", h.Term.Suggest)
 		}

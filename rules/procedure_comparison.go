@@ -1,6 +1,10 @@
 package rules
 
-import "github.com/exolint/exolint/scraper"
+import (
+	"fmt"
+
+	"github.com/exolint/exolint/scraper"
+)
 
 // ProcedureComparison flags comparisons with Botox, fillers, injections or
 // surgery.
@@ -24,7 +28,7 @@ lines").`,
 		Good:      "A peptide serum that smooths the look of expression lines.",
 		Severity:  Warning,
 		Markets:   map[Market]Severity{US: Error},
-		Citations: []string{"fda-jaba-2011", "asa-mycitydeal", "cap-physiological", "kr-mfds-2025"},
+		Citations: []string{"fda-jaba-2011", "asa-mycitydeal", "cap-physiological", "kr-mfds-2025", "ftc-henderson-2018"},
 		Kinds:     AllPageKinds(),
 		Check:     checkProcedureComparison,
 	}
@@ -37,7 +41,9 @@ func checkProcedureComparison(p *Pass) {
 			continue
 		}
 		markCovered(covered, h)
-		p.Reportf(h.Span(), "%q promises the effect of a medical procedure from a cosmetic: describe the cosmetic result instead, e.g. \"smooths the look of expression lines\"", p.matchText(h))
+		p.Report(Diagnostic{At: h.Span(), Message: p.ForKind(
+			fmt.Sprintf("%q promises the effect of a medical procedure from a cosmetic: describe the cosmetic result instead, e.g. \"smooths the look of expression lines\"", p.matchText(h)),
+			map[PageKind]string{PageClinic: fmt.Sprintf("%q compares the treatment with an established procedure: such a comparison needs head-to-head evidence, and no exosome treatment has it", p.matchText(h))})})
 	}
 }
 

@@ -1,6 +1,9 @@
 package rules
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // SafetyAbsolute flags guarantees of safety.
 func SafetyAbsolute() *Rule {
@@ -22,7 +25,7 @@ no reactions"), and advise a patch test.`,
 		Good:      "Patch tested on 50 adults with sensitive skin. Patch test before first use.",
 		Severity:  Warning,
 		Markets:   map[Market]Severity{CN: Error},
-		Citations: []string{"eu-claims-technical-2017", "cn-nmpa-labeling", "fda-psn-2019"},
+		Citations: []string{"eu-claims-technical-2017", "cn-nmpa-labeling", "fda-psn-2019", "cap-cosmetic-interventions"},
 		Kinds:     AllPageKinds(),
 		Check:     checkSafetyAbsolute,
 	}
@@ -38,7 +41,9 @@ func checkSafetyAbsolute(p *Pass) {
 			continue
 		}
 		markCovered(covered, h)
-		p.Reportf(h.Span(), "%q guarantees what no cosmetic can: say what was tested and how, and advise a patch test", p.matchText(h))
+		p.Report(Diagnostic{At: h.Span(), Message: p.ForKind(
+			fmt.Sprintf("%q guarantees what no cosmetic can: say what was tested and how, and advise a patch test", p.matchText(h)),
+			map[PageKind]string{PageClinic: fmt.Sprintf("%q presents the treatment as free of risk: every treatment has risks, and the main ones must be stated with it", p.matchText(h))})})
 	}
 }
 

@@ -38,7 +38,7 @@ func checkTestimonialDrugClaim(p *Pass) {
 	}
 	drug := allMarketsFrom(DrugClaim())
 	for _, h := range p.testimonialDrugClaims() {
-		d := drugDiagnostic(p.Analysis, h, "a cosmetic")
+		d := drugDiagnostic(p, h)
 		sev := map[Market]Severity{}
 		for m, s := range drug {
 			sev[m] = s
