@@ -53,7 +53,7 @@ const (
 // to") or an authority; the seller's otherwise.
 func (a *Analysis) quoteVoice(h Hit) voice {
 	blocks := []int{h.Block}
-	if n := h.Block + 1; n < len(a.Blocks) && len(a.Blocks[n].Text) <= 120 {
+	if n := h.Block + 1; n < len(a.Blocks) && a.quoteEndsBlock(h) && signature(a.Blocks[n].Text) {
 		blocks = append(blocks, n)
 	}
 	others := false
@@ -73,6 +73,26 @@ func (a *Analysis) quoteVoice(h Hit) voice {
 		return othersVoice
 	}
 	return sellerVoice
+}
+
+// quoteEndsBlock reports a quotation that closes its block: nothing but
+// punctuation follows the closing mark, so a signature, if any, stands in
+// the next block.
+func (a *Analysis) quoteEndsBlock(h Hit) bool {
+	text := a.Blocks[h.Block].Text
+	rest := strings.TrimRightFunc(text[h.End:], func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) })
+	for _, q := range []string{"”", "\"", "»", "」", "』", "“"} {
+		if i := strings.Index(rest, q); i >= 0 {
+			return strings.TrimSpace(rest[i+len(q):]) == ""
+		}
+	}
+	return strings.TrimSpace(rest) == ""
+}
+
+// signature reports a short line that signs a testimonial: "— Anna, Leeds".
+func signature(text string) bool {
+	t := strings.TrimSpace(text)
+	return len(t) <= 80 && (strings.HasPrefix(t, "—") || strings.HasPrefix(t, "–") || strings.HasPrefix(t, "-") || strings.HasPrefix(t, "~"))
 }
 
 // testimonialQuote reports a claim inside a customer's words that the seller

@@ -209,7 +209,8 @@ func (g *Grammar) compose(text string, toks []Token, sents []Sentence, ms []Matc
 			// Candidates before a, nearest first, then after it. Another
 			// operator between a and a candidate takes the candidate ("heals
 			// breakouts and reduces inflammation": "reduces inflammation"),
-			// unless it touches a: "一切ありません" is one operator.
+			// unless it stands right before a: in "一切ありません" the two
+			// are one operator.
 			if !p.Ordered {
 				for j := i - 1; j >= 0; j-- {
 					b := ms[j]
@@ -233,7 +234,7 @@ func (g *Grammar) compose(text string, toks []Token, sents []Sentence, ms []Matc
 				if b.TokStart-a.TokEnd > p.window(text, toks, a, b) {
 					break
 				}
-				if p.first[b.Term.Group] && b.TokStart > a.TokEnd && !p.sec[b.Term.Group] {
+				if p.first[b.Term.Group] && b.TokStart >= a.TokEnd && !p.sec[b.Term.Group] {
 					break
 				}
 				if !p.sec[b.Term.Group] || b.TokStart < a.TokEnd {

@@ -37,7 +37,7 @@ lines").`,
 func checkProcedureComparison(p *Pass) {
 	covered := map[[2]int]bool{}
 	for _, h := range longestFirst(p.Hits("procedure-comparison")) {
-		if overlaps(covered, h) || !p.Selling() || !p.sellerCopy(h) && !p.onlyNegatedByComparison(h) {
+		if overlaps(covered, h) || !p.Selling() || !p.sellerCopy(h) && !p.onlyNegatedByComparison(h) || p.listsProcedures(h) {
 			continue
 		}
 		markCovered(covered, h)
@@ -45,6 +45,18 @@ func checkProcedureComparison(p *Pass) {
 			fmt.Sprintf("%q promises the effect of a medical procedure from a cosmetic: describe the cosmetic result instead, e.g. \"smooths the look of expression lines\"", p.matchText(h)),
 			map[PageKind]string{PageClinic: fmt.Sprintf("%q compares the treatment with an established procedure: such a comparison needs head-to-head evidence, and no exosome treatment has it", p.matchText(h))})})
 	}
+}
+
+// listsProcedures reports "treatments like Botox" and "ボトックスのような施術":
+// a treatment word right before or after the words lists procedures
+// rather than comparing the product with one.
+func (a *Analysis) listsProcedures(h Hit) bool {
+	for _, t := range a.hits["treatment-noun"] {
+		if t.Block == h.Block && (t.TokEnd <= h.TokStart && h.TokStart-t.TokEnd <= 1 || t.TokStart >= h.TokEnd && t.TokStart-h.TokEnd <= 1) {
+			return true
+		}
+	}
+	return false
 }
 
 // onlyNegatedByComparison reports a hit that IsCopy rejects only because a
