@@ -181,7 +181,15 @@ type node struct {
 	any      *node   // "*": any one token
 	prefixes []edge  // "exosom*": any token with this prefix
 	terms    []*Term // terms that end here
+	// byLead indexes prefixes by their first two bytes once a node has
+	// many ("regener*", "stimul*", "hücre*"…), so a token is tested only
+	// against the prefixes it could have; short holds prefixes of one byte.
+	byLead map[string][]edge
+	short  []edge
 }
+
+// indexAfter is the number of prefix edges above which a node indexes them.
+const indexAfter = 8
 
 type edge struct {
 	prefix string
@@ -215,6 +223,7 @@ func NewLexicon(terms []*Term) *Lexicon {
 			lx.add(variant, t)
 		}
 	}
+	lx.root.index()
 	return lx
 }
 
@@ -296,6 +305,32 @@ func (lx *Lexicon) add(keys []string, t *Term) {
 	lx.count++
 }
 
+// index builds the prefix indexes of every node with many prefix edges.
+func (n *node) index() {
+	if len(n.prefixes) > indexAfter {
+		n.byLead = map[string][]edge{}
+		n.short = nil
+		for _, e := range n.prefixes {
+			if len(e.prefix) < 2 {
+				n.short = append(n.short, e)
+				continue
+			}
+			n.byLead[e.prefix[:2]] = append(n.byLead[e.prefix[:2]], e)
+		}
+	}
+	for _, c := range n.next {
+		c.index()
+	}
+	for _, c := range []*node{n.num, n.any} {
+		if c != nil {
+			c.index()
+		}
+	}
+	for _, e := range n.prefixes {
+		e.to.index()
+	}
+}
+
 // Match is one occurrence of a term in a block.
 type Match struct {
 	Term             *Term
@@ -331,9 +366,18 @@ func (lx *Lexicon) walk(n *node, toks []Token, start, i int, fn func(Match)) {
 	if n.any != nil {
 		step(n.any)
 	}
-	for _, e := range n.prefixes {
-		if strings.HasPrefix(tk.Key, e.prefix) {
-			step(e.to)
+	edges, more := n.prefixes, []edge(nil)
+	if n.byLead != nil {
+		edges = n.short
+		if len(tk.Key) >= 2 {
+			more = n.byLead[tk.Key[:2]]
+		}
+	}
+	for _, es := range [2][]edge{edges, more} {
+		for _, e := range es {
+			if strings.HasPrefix(tk.Key, e.prefix) {
+				step(e.to)
+			}
 		}
 	}
 }
