@@ -52,7 +52,7 @@ type Production struct {
 	// procedures, "レーザー治療並み" compares with one.
 	Outside []string `yaml:"outside"`
 
-	term  *Term
+	term    *Term
 	first   map[string]bool
 	sec     map[string]bool
 	block   map[string]bool

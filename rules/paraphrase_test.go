@@ -1,7 +1,6 @@
 package rules_test
 
 import (
-	"bufio"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -16,10 +15,14 @@ import (
 // The paraphrase set (testdata/paraphrase/<lang>.tsv) is our own writing:
 // claim sentences that no term list was built from, and compliant
 // counterparts that share their words ("barrier repair", "the look of
-// scars", a regulator's warning, a question). It was written before the
-// claim grammar for each language and is not edited to make it pass. A
-// separate held-out set, which the project never sees, measures the same
-// thing; this one keeps the grammar honest while it is worked on.
+// scars", a regulator's warning, a question). <lang>.tsv was written before
+// the claim grammar existed (it then caught 10 of 34 English claims and 0-3
+// of about 21 in each other language); <lang>-2.tsv was written after the
+// grammar's first version and measured once before any change (81 of 115
+// claims caught, none of 61 compliant sentences flagged). Neither is edited
+// to make it pass. A separate held-out set, which the project never sees,
+// measures the same thing; these keep the grammar honest while it is worked
+// on, and they measure our own writing, not real pages.
 //
 // Each sentence is checked alone, as a plain-text document, by the whole
 // catalog. A claim is caught when one of the rules in its "want" column
@@ -47,15 +50,13 @@ type paraphrase struct {
 
 func loadParaphrases(t *testing.T, path string) []paraphrase {
 	t.Helper()
-	f, err := os.Open(path)
+	raw, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
 	var out []paraphrase
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		ln := sc.Text()
+	for i, ln := range strings.Split(string(raw), "\n") {
+		n := i + 1
 		if strings.TrimSpace(ln) == "" || strings.HasPrefix(ln, "#") {
 			continue
 		}
@@ -68,9 +69,6 @@ func loadParaphrases(t *testing.T, path string) []paraphrase {
 			p.want = strings.Split(cols[0], "|")
 		}
 		out = append(out, p)
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
 	}
 	return out
 }
