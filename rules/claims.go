@@ -237,6 +237,7 @@ type drugHit struct {
 func (a *Analysis) drugClaims(keep func(Hit) bool) []drugHit {
 	var all []Hit
 	all = append(all, a.hits["drug-disease"]...)
+	all = append(all, a.hits["drug-service"]...)
 	all = append(all, a.hits["drug"]...)
 	covered := map[[2]int]bool{}
 	var out []drugHit
@@ -251,14 +252,37 @@ func (a *Analysis) drugClaims(keep func(Hit) bool) []drugHit {
 		if a.sentenceHas(h, "caution") {
 			continue // "Do not use on wounds" warns; it does not claim
 		}
+		if a.serviceName(h) {
+			continue
+		}
 		if !a.isHangul(h) && (a.AppearanceQualified(h) || a.appearanceAfter(h)) {
 			continue
 		}
 		markCovered(covered, h)
-		out = append(out, drugHit{Hit: h, disease: h.Term.Group == "drug-disease"})
+		out = append(out, drugHit{Hit: h, disease: h.Term.Group == "drug-disease" || h.Term.Group == "drug-service"})
 	}
 	sortDrugHits(out)
 	return out
+}
+
+// serviceName reports, on a clinic page, words that name what the practice
+// offers rather than claim what it does: "acne treatment" and 여드름 치료 on a
+// treatment menu, "regenerative medicine", 再生医療, a bare 치료 or 治療
+// (treatment). What the treatment is said to do ("regenerates damaged
+// tissue", "clears acne in three sessions") is still reported.
+func (a *Analysis) serviceName(h Hit) bool {
+	if a.Facts.PageKind != PageClinic {
+		return false
+	}
+	if h.Term.Group == "drug-service" {
+		return true
+	}
+	for _, s := range a.hits["clinic-service"] {
+		if s.Block == h.Block && s.Start <= h.Start && h.End <= s.End {
+			return true
+		}
+	}
+	return false
 }
 
 func sortDrugHits(hs []drugHit) {
