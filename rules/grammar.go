@@ -31,13 +31,15 @@ type Production struct {
 	Emit string `yaml:"emit"`
 	// First and Second are term classes (group names); a hit of each must
 	// stand in one clause. First is the operator (the verb, the comparison,
-	// the guarantee): a comma may stand between it and a following Second
-	// ("reduces pigmentation, inflammation and scarring"), but not before
-	// it.
+	// the guarantee).
 	First  []string `yaml:"first"`
 	Second []string `yaml:"second"`
 	// Ordered: First must come before Second.
 	Ordered bool `yaml:"ordered"`
+	// Lists: First may reach across commas to a following Second, as a
+	// verb reaches a list of objects ("reduces pigmentation, inflammation
+	// and scarring"). Otherwise a comma ends the clause.
+	Lists bool `yaml:"lists"`
 	// Within is the most words allowed between the parts (default 4);
 	// WithinCJK counts Han, kana and Hangul characters instead (default 6),
 	// since each of them is a token and particles stand between the parts.
@@ -359,7 +361,7 @@ func (p *Production) joins(gp []uint8, ms, negs []Match, l, r Match, forward boo
 		switch {
 		case gp[t] == gapHard:
 			return false
-		case gp[t] == gapComma && !forward:
+		case gp[t] == gapComma && (!forward || !p.Lists):
 			return false
 		}
 	}
