@@ -15,14 +15,11 @@ import (
 // Reader turns input bytes into Documents. It holds compiled patterns, so
 // make one and reuse it; it is safe for concurrent use.
 type Reader struct {
-	ingLabel   *regexp.Regexp
-	ingPrefix  *regexp.Regexp
-	mdHeading  *regexp.Regexp
-	mdListItem *regexp.Regexp
-	mdQuote    *regexp.Regexp
-	bullet     *regexp.Regexp
-	skipWords  []string
-	userWords  []string
+	ingLabel  *regexp.Regexp
+	ingPrefix *regexp.Regexp
+	bullet    *regexp.Regexp
+	skipWords []string
+	userWords []string
 	// reviewsLabel matches a heading over customers' words.
 	reviewsLabel *regexp.Regexp
 	// names loads the CosIng names on first use, once per Reader.
@@ -34,9 +31,6 @@ func NewReader() *Reader {
 	return &Reader{
 		ingLabel:     ingredientLabel(),
 		ingPrefix:    ingredientPrefix(),
-		mdHeading:    regexp.MustCompile(`^ {0,3}(#{1,6})[ \t]+`),
-		mdListItem:   regexp.MustCompile(`^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+`),
-		mdQuote:      regexp.MustCompile(`^[ \t]*>[ \t]?`),
 		bullet:       regexp.MustCompile(`^[ \t]*(?:[-*•·▪►✓✔]|\d{1,3}[.)])[ \t]+`),
 		reviewsLabel: regexp.MustCompile(`(?i)^\s*(?:top |customer |verified |most helpful )?(?:reviews?|ratings? (?:and|&) reviews|testimonials?|what (?:our )?customers (?:are )?say(?:ing)?|q ?& ?a|questions (?:and|&) answers|customer questions|리뷰|상품\s*후기|구매\s*후기|후기|评价|用户评价|买家评价|レビュー|口コミ|opiniones|reseñas|avis(?: clients)?|bewertungen|kundenbewertungen|recensioni|yorumlar|değerlendirmeler|отзывы|avaliações)\s*(?:\(\d+\))?\s*[:：]?\s*$`),
 		skipWords:    skipTokens(),

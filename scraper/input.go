@@ -130,7 +130,7 @@ func (l *Loader) Load(ctx context.Context, in Input) (*Document, error) {
 		}
 		res, err := l.Fetcher.Fetch(ctx, in.Name)
 		if err != nil {
-			return nil, errors.New(fetch.Describe(err))
+			return nil, &fetchError{msg: fetch.Describe(err), err: err}
 		}
 		format := formatForMedia(res.ContentType, res.Body)
 		doc, err := l.Reader.Read(in.Name, res.Body, format)
@@ -148,33 +148,23 @@ func (l *Loader) Load(ctx context.Context, in Input) (*Document, error) {
 		if l.Stdin == nil {
 			return nil, ErrNoInput
 		}
-		data, err := readCapped(l.Stdin, limit)
+		data, err := readCapped(l.Stdin, limit, 0)
 		if err != nil {
+			if !errors.Is(err, ErrTooLarge) {
+				err = fmt.Errorf("read: %w", err)
+			}
 			return nil, err
 		}
 		return l.Reader.Read("-", data, l.StdinFormat)
 	}
-	// Stat first so a huge file is refused before it is read, and read
-	// in one allocation of the right size.
-	if st, err := os.Stat(in.Name); err == nil && st.Size() > limit {
-		return nil, fmt.Errorf("%w: over %d MB", ErrTooLarge, limit>>20)
-	}
-	data, err := os.ReadFile(in.Name)
+	data, err := ReadFile(in.Name, limit)
 	if err != nil {
-		return nil, fmt.Errorf("read: %w", err)
+		if !errors.Is(err, ErrNotRegular) && !errors.Is(err, ErrTooLarge) {
+			err = fmt.Errorf("read: %w", err)
+		}
+		return nil, err
 	}
 	return l.Reader.Read(in.Name, data, in.Format)
-}
-
-func readCapped(r io.Reader, limit int64) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
-	if err != nil {
-		return nil, fmt.Errorf("read: %w", err)
-	}
-	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%w: over %d MB", ErrTooLarge, limit>>20)
-	}
-	return data, nil
 }
 
 func formatForMedia(mediaType string, body []byte) string {
@@ -190,3 +180,14 @@ func formatForMedia(mediaType string, body []byte) string {
 	}
 	return ""
 }
+
+// fetchError prints fetch.Describe's short reason (the report already names
+// the URL) and keeps the cause, so callers can still test it with
+// errors.Is against the fetch.Err* sentinels.
+type fetchError struct {
+	msg string
+	err error
+}
+
+func (e *fetchError) Error() string { return e.msg }
+func (e *fetchError) Unwrap() error { return e.err }

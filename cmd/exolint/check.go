@@ -89,6 +89,9 @@ func checkOptionsFrom(c *cli.Context) (checkOptions, error) {
 	if len(o.targets) == 0 {
 		return o, usagef("check needs at least one file, directory, URL or - for stdin")
 	}
+	if err := scraper.CheckArgs(o.targets); err != nil {
+		return o, &usageError{err: err}
+	}
 	var err error
 	if o.settings, err = resolveSettings(c); err != nil {
 		return o, err

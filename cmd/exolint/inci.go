@@ -4,10 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/urfave/cli/v2"
+	"golang.org/x/term"
 
 	"github.com/exolint/exolint/reports"
 	"github.com/exolint/exolint/rules"
@@ -100,6 +103,7 @@ func runInci(c *cli.Context, s streams, o inciOptions) error {
 	}
 	if o.lookup != "" {
 		l := reports.NewInciLookup(o.lookup, d.Lookup(o.lookup, 10), d.Attribution())
+		l.Width = terminalWidth(s)
 		if o.json {
 			return reports.InciLookupJSON(s.stdout, l)
 		}
@@ -154,4 +158,20 @@ func loadInciPage(c *cli.Context, s streams, o inciOptions) (*scraper.Document, 
 		return nil, fmt.Errorf("%s: %w", o.from, err)
 	}
 	return doc, nil
+}
+
+// terminalWidth is $COLUMNS when set, else the width of the terminal on
+// stdout, else 0 (the writer's default).
+func terminalWidth(s streams) int {
+	if s.getenv != nil {
+		if n, err := strconv.Atoi(s.getenv("COLUMNS")); err == nil && n > 0 {
+			return n
+		}
+	}
+	if f, ok := s.stdout.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		if w, _, err := term.GetSize(int(f.Fd())); err == nil && w > 0 {
+			return w
+		}
+	}
+	return 0
 }

@@ -206,6 +206,13 @@ func classifyNetErr(err error, host string) *netError {
 		hostErr x509.HostnameError
 	)
 	switch {
+	case errors.Is(err, ErrPrivateAddress):
+		var pe *privateAddrError
+		msg := "refused to connect to " + host
+		if errors.As(err, &pe) {
+			msg += ": " + pe.reason
+		}
+		return &netError{msg: msg, err: err}
 	case errors.As(err, &dnsErr):
 		msg := "cannot resolve host " + dnsErr.Name
 		if dnsErr.IsNotFound {

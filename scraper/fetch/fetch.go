@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 )
 
@@ -82,6 +83,17 @@ type Options struct {
 	// CacheDir, if set, keeps responses that carry ETag or Last-Modified
 	// and revalidates them; a 304 is answered from the cache.
 	CacheDir string
+
+	// DialControl, if set, is called with each address a connection is
+	// about to dial, after DNS; an error refuses the connection. A server
+	// that fetches URLs for other people sets RefusePrivate. It applies to
+	// the default client, or to Client when its Transport is nil or an
+	// *http.Transport (a copy is changed). With it set no proxy is taken
+	// from the environment: the check must see the address really dialed.
+	DialControl func(network, address string, c syscall.RawConn) error
+	// Resolver, if set, looks up host names for the connections DialControl
+	// covers (tests point a name at loopback with it).
+	Resolver *net.Resolver
 
 	// Sleep and Now replace the clock, so tests of delays run instantly.
 	Sleep func(ctx context.Context, d time.Duration) error
@@ -156,6 +168,9 @@ func New(o Options) *Fetcher {
 		c = *o.Client // a copy: the caller's client keeps its own redirect policy
 	} else {
 		c.Transport = newTransport(o.ConnectTimeout)
+	}
+	if o.DialControl != nil || o.Resolver != nil {
+		c.Transport = controlledTransport(c.Transport, o)
 	}
 	c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 
@@ -261,7 +276,11 @@ func (f *Fetcher) follow(ctx context.Context, b *budget, u *url.URL) (*Response,
 		res, next, err := f.fetchOne(ctx, b, u)
 		var tl *timeLimitError
 		if err != nil && len(chain) > 1 && errors.As(err, &tl) {
-			return nil, fmt.Errorf("%w (%d redirects followed)", err, len(chain)-1)
+			hops := "1 redirect"
+			if n := len(chain) - 1; n != 1 {
+				hops = strconv.Itoa(n) + " redirects"
+			}
+			return nil, fmt.Errorf("%w (%s followed)", err, hops)
 		}
 		if err != nil {
 			return nil, err

@@ -189,6 +189,11 @@ func (f *Fetcher) loadRobots(ctx context.Context, b *budget, origin *url.URL, e 
 				e.err = ctxErr
 				return
 			}
+			if errors.Is(err, ErrPrivateAddress) {
+				// Our refusal, not the site's answer: report it as such.
+				e.err = err
+				return
+			}
 			var tl *timeLimitError
 			if errors.As(err, &tl) {
 				e.err = fmt.Errorf("%w (fetching %s)", err, u)
