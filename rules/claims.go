@@ -241,7 +241,7 @@ func (a *Analysis) drugClaims(keep func(Hit) bool) []drugHit {
 	all = append(all, a.hits["drug"]...)
 	covered := map[[2]int]bool{}
 	var out []drugHit
-	for _, h := range longestFirst(all) {
+	for _, h := range longestFirst(preferRewrites(all)) {
 		if overlaps(covered, h) || !keep(h) {
 			continue
 		}

@@ -16,6 +16,30 @@ func longestFirst(hs []Hit) []Hit {
 	return out
 }
 
+// preferRewrites drops a composed claim ("regenerate skin cells") that
+// contains a listed phrase with a compliant rewrite ("regenerate" =>
+// "revitalise the look of"): the listed phrase is reported instead, so the
+// finding keeps a rewrite that fits its words.
+func preferRewrites(hs []Hit) []Hit {
+	var out []Hit
+	for _, h := range hs {
+		if h.Term.Detail == "grammar" && containsRewrite(hs, h) {
+			continue
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+func containsRewrite(hs []Hit, h Hit) bool {
+	for _, o := range hs {
+		if o.Block == h.Block && o.Term.Suggest != "" && o.Term.Detail != "grammar" && h.Start <= o.Start && o.End <= h.End {
+			return true
+		}
+	}
+	return false
+}
+
 func overlaps(covered map[[2]int]bool, h Hit) bool {
 	for k := h.Start; k < h.End; k++ {
 		if covered[[2]int{h.Block, k}] {
