@@ -63,6 +63,9 @@ func analyze(doc *scraper.Document, lx *Lexicon) *Analysis {
 			}
 			if lx.grammar != nil && lx.grammar.classes[m.Term.Group] {
 				classHits = append(classHits, m)
+				if lx.grammar.private[m.Term.Group] {
+					return
+				}
 			}
 			a.addHit(i, m, false)
 		})

@@ -70,6 +70,16 @@ type Grammar struct {
 	// classes are every group a production reads (parts and blockers) and
 	// the context groups the composer checks.
 	classes map[string]bool
+	// private are the classes nothing but the grammar reads: their hits go
+	// to the composer only, not to the document's hit lists.
+	private map[string]bool
+}
+
+// sharedClasses are the grammar's classes that the rest of the analysis
+// reads too (negation, appearance wording, authorities for quotations,
+// treatment words for procedure lists).
+func sharedClasses() map[string]bool {
+	return map[string]bool{"negation": true, "appearance": true, "authority": true, "treatment-noun": true}
 }
 
 // LoadGrammar reads the embedded productions.
@@ -103,6 +113,13 @@ func newGrammar(prods []*Production) (*Grammar, error) {
 			for k := range m {
 				g.classes[k] = true
 			}
+		}
+	}
+	shared := sharedClasses()
+	g.private = map[string]bool{}
+	for c := range g.classes {
+		if !shared[c] {
+			g.private[c] = true
 		}
 	}
 	return g, nil
@@ -178,7 +195,7 @@ func gaps(text string, toks []Token, sents []Sentence, breaks []Match) []uint8 {
 // line break inside a paragraph separates list lines that have no
 // punctuation, so it pauses a clause like a comma.
 func (g *Grammar) compose(text string, toks []Token, sents []Sentence, ms []Match, lineOf func(int) int, emit func(Match)) {
-	if len(ms) == 0 {
+	if !g.anyPair(ms) {
 		return
 	}
 	sort.Slice(ms, func(i, j int) bool {
@@ -196,7 +213,13 @@ func (g *Grammar) compose(text string, toks []Token, sents []Sentence, ms []Matc
 			negs = append(negs, m)
 		}
 	}
-	gp := gaps(text, toks, sents, breaks)
+	var gp []uint8 // computed at the first candidate pair
+	clauses := func() []uint8 {
+		if gp == nil {
+			gp = gaps(text, toks, sents, breaks)
+		}
+		return gp
+	}
 	// A line break between the parts pauses the clause like a comma.
 	newline := func(l, r Match) bool {
 		return lineOf != nil && lineOf(toks[l.TokEnd-1].End) != lineOf(toks[r.TokStart].Start)
@@ -225,7 +248,7 @@ func (g *Grammar) compose(text string, toks []Token, sents []Sentence, ms []Matc
 					if a.TokStart-b.TokEnd > p.backWindow(text, toks, b, a) {
 						break
 					}
-					if p.joins(gp, ms, negs, b, a, false) && !newline(b, a) {
+					if p.joins(clauses(), ms, negs, b, a, false) && !newline(b, a) {
 						best, found = b, true
 						break
 					}
@@ -242,7 +265,7 @@ func (g *Grammar) compose(text string, toks []Token, sents []Sentence, ms []Matc
 				if !p.sec[b.Term.Group] || b.TokStart < a.TokEnd {
 					continue
 				}
-				if p.joins(gp, ms, negs, a, b, true) {
+				if p.joins(clauses(), ms, negs, a, b, true) {
 					if !found || b.TokStart-a.TokEnd < a.TokStart-best.TokEnd {
 						best, found = b, true
 					}
@@ -297,6 +320,22 @@ func mergeOverlaps(ms []Match) []Match {
 // joins).
 func (p *Production) backWindow(text string, toks []Token, l, r Match) int {
 	return p.window(text, toks, l, r)
+}
+
+// anyPair reports whether some production has hits of both its parts
+// among ms; most blocks have none, and are done without sorting.
+func (g *Grammar) anyPair(ms []Match) bool {
+	for _, p := range g.prods {
+		first, second := false, false
+		for _, m := range ms {
+			first = first || p.first[m.Term.Group]
+			second = second || p.sec[m.Term.Group]
+			if first && second {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // window is the production's reach between two parts, in tokens: Within
