@@ -155,8 +155,9 @@ const (
 
 // gaps classifies the separator before each token: gaps[i] is what stands
 // between token i-1 and token i. Sentence ends (as sentences() found them),
-// semicolons, colons, dashes, brackets and clause-break words ("but",
-// "while", 但是) end a clause; commas and 、 only pause it.
+// semicolons, colons, dashes (a hyphen between spaces too: "Patch for
+// Wrinkles - 8 Patches - Dissolving"), brackets and clause-break words
+// ("but", "while", 但是) end a clause; commas and 、 only pause it.
 func gaps(text string, toks []Token, sents []Sentence, breaks []Match) []uint8 {
 	out := make([]uint8, len(toks))
 	for _, s := range sents {
@@ -170,7 +171,7 @@ func gaps(text string, toks []Token, sents []Sentence, breaks []Match) []uint8 {
 		}
 		between := text[toks[i-1].End:toks[i].Start]
 		switch {
-		case strings.ContainsAny(between, ";:()[]{}—–|•·；：（）【】\n"):
+		case strings.ContainsAny(between, ";:()[]{}—–|•·；：（）【】\n"), strings.Contains(between, " - "):
 			out[i] = gapHard
 		case strings.ContainsAny(between, ",，、/"):
 			out[i] = gapComma
