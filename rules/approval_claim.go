@@ -15,7 +15,11 @@ of any kind is FDA-approved (FDA safety notification, 2019, and consumer alert, 
 registration or listing number does not denote approval (21 CFR 720.9), and EU rules forbid
 presenting legal compliance as approval (Regulation 655/2013). Korea's guideline bans hospital-
 and pharmacy-use wording such as 병원용 and 피부과전용. "Not FDA approved" and "not evaluated by
-the FDA" are disclaimers, not claims, and are not flagged.
+the FDA" are disclaimers, not claims, and are not flagged. The claim grammar reads an approval,
+clearance, certification or registration word beside an authority ("cleared by the U.S. Food and
+Drug Administration", "aprobado por el Ministerio de Sanidad", 식약처 허가, 厚生労働省に承認) in
+eleven languages; "made in a facility registered with the FDA" names what is registered and is
+not flagged.
 
 What satisfies it: drop the badge. If a facility is registered, say so without implying that the
 product was reviewed.`,

@@ -18,10 +18,20 @@ claims about effects on cells. In the EU and UK (CAP 12.1) physiological claims 
 evidence and disease claims are never allowed for cosmetics: a warning, an error when a disease is
 named. Canada classifies by representation: a warning.
 
+Besides listed phrases, the claim grammar reads a therapeutic or stimulating action on a body
+target, or any healing, relieving or eliminating action on a disease, in one clause and in eleven
+languages: "rebuilds damaged tissue", "wakes up hair follicles", "regenera los tejidos", "lindert
+Neurodermitis", 細胞を修復, 促进毛囊再生. On a clinic page the message speaks of the treatment,
+and naming the service ("acne scar treatment", "regenerative medicine", 再生医療) is not flagged;
+what the treatment is said to do is.
+
 Appearance wording keeps a claim cosmetic: "reduces the look of wrinkles", "visibly firmer",
-"skin feels calmer" are not flagged, except in Korean, where 재생 is banned whatever surrounds it.
-Negations, disclaimers ("not intended to treat"), questions, quotations and news pages are not
-flagged; drug claims in reviews are testimonial-drug-claim, and in the product name name-claim.
+"skin feels calmer" are not flagged, except in Korean, where 재생 is banned whatever surrounds it;
+so do cosmetic objects ("repairs the barrier", "restores moisture") and "-prone" ("for
+acne-prone skin"). Negations, disclaimers ("not intended to treat"), questions, someone else's
+words (a regulator, a newspaper) and article pages are not flagged; drug claims in reviews and in
+customers' testimonials quoted in the copy are testimonial-drug-claim, and in the product name
+name-claim.
 
 What satisfies it: say what a person sees or feels ("reduces the look of wrinkles", "skin looks
 smoother", "soothes the look of redness").`,
