@@ -27,7 +27,7 @@ product was reviewed.`,
 		Good:      "Exosome serum made in a facility registered with the FDA; cosmetics are not FDA-approved.",
 		Severity:  Error,
 		Citations: []string{"fda-psn-2019", "fda-consumer-2020", "cfr-720-9", "eu-655-2013", "kr-mfds-2025"},
-		Kinds:     AllPageKinds(),
+		Kinds:     ProductKinds(),
 		Check:     checkApprovalClaim,
 	}
 }
@@ -46,17 +46,13 @@ func checkApprovalClaim(p *Pass) {
 			d.Message = fmt.Sprintf("%q describes the facility, but reads as approval of the product: registration is not approval", word)
 			d.Severity = allMarkets(Info)
 		case p.Facts.ExosomeClaim:
-			d.Message = p.ForKind(fmt.Sprintf("%q on an exosome product: no exosome product is approved by the FDA or any other major regulator", word), map[PageKind]string{
-				PageClinic: fmt.Sprintf("%q on an exosome treatment: no exosome product is approved by the FDA or any other major regulator for any treatment", word),
-			})
+			d.Message = fmt.Sprintf("%q on an exosome product: no exosome product is approved by the FDA or any other major regulator", word)
 		case isStanding(word):
 			d.Message = fmt.Sprintf("%q presents %s as a medical or professional product", word, p.Offering())
 			d.Severity = allMarkets(Warning)
 			d.Severity[KR] = Error
 		default:
-			d.Message = p.ForKind(fmt.Sprintf("%q: cosmetics are not approved by regulators, and saying so misleads", word), map[PageKind]string{
-				PageClinic: fmt.Sprintf("%q: say which product is approved for what, or drop the claim; an approval of a device or drug does not extend to the treatment offered", word),
-			})
+			d.Message = fmt.Sprintf("%q: cosmetics are not approved by regulators, and saying so misleads", word)
 		}
 		p.Report(d)
 	}

@@ -198,6 +198,17 @@ func (a *Analysis) overlapsGroup(h Hit, group string) bool {
 	return false
 }
 
+// overlapsListed is overlapsGroup for the group's listed phrases only, not
+// the claims the grammar composed into it.
+func (a *Analysis) overlapsListed(h Hit, group string) bool {
+	for _, o := range a.hits[group] {
+		if o.Block == h.Block && o.Term.Detail != "grammar" && o.Start < h.End && h.Start < o.End {
+			return true
+		}
+	}
+	return false
+}
+
 // isMarketplace reports a third-party marketplace page, whose reviews are
 // written by independent buyers rather than chosen by the brand.
 func (a *Analysis) isMarketplace() bool { return len(a.hits["marketplace"]) > 0 }

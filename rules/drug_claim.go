@@ -21,9 +21,8 @@ named. Canada classifies by representation: a warning.
 Besides listed phrases, the claim grammar reads a therapeutic or stimulating action on a body
 target, or any healing, relieving or eliminating action on a disease, in one clause and in eleven
 languages: "rebuilds damaged tissue", "wakes up hair follicles", "regenera los tejidos", "lindert
-Neurodermitis", 細胞を修復, 促进毛囊再生. On a clinic page the message speaks of the treatment,
-and naming the service ("acne scar treatment", "regenerative medicine", 再生医療) is not flagged;
-what the treatment is said to do is.
+Neurodermitis", 細胞を修復, 促进毛囊再生. On a supplier page the message speaks of the material;
+clinic pages have treatment-claim, which reads the same claims.
 
 Appearance wording keeps a claim cosmetic: "reduces the look of wrinkles", "visibly firmer",
 "skin feels calmer" are not flagged, except in Korean, where 재생 is banned whatever surrounds it;
@@ -40,7 +39,7 @@ smoother", "soothes the look of redness").`,
 		Severity:  Error,
 		Markets:   map[Market]Severity{EU: Warning, UK: Warning, CA: Warning},
 		Citations: []string{"fda-cosmetic-drug", "fda-drug-claims-letters", "cap-12-1", "cap-physiological", "kr-mfds-2019", "cn-nmpa-ingredients", "jp-mhlw-stemcell"},
-		Kinds:     AllPageKinds(),
+		Kinds:     ProductKinds(),
 		Check:     checkDrugClaim,
 	}
 }
@@ -52,21 +51,18 @@ func checkDrugClaim(p *Pass) {
 }
 
 // drugDiagnostic describes one drug claim in the words of the page's kind:
-// a cosmetic may only change how skin looks; a clinic's exosome treatment
-// and a supplier's material are approved for nothing, so a claim that they
-// heal or regenerate advertises an unapproved therapy. Naming a disease
-// makes it an error in the EU and UK too, where disease claims are never
-// allowed for cosmetics.
+// a cosmetic may only change how skin looks; a supplier's material sold as
+// a therapy is an unapproved drug or biologic (clinic pages have
+// treatment-claim). Naming a disease makes it an error in the EU and UK
+// too, where disease claims are never allowed for cosmetics.
 func drugDiagnostic(p *Pass, h drugHit) Diagnostic {
 	word := p.matchText(h.Hit)
 	msg := p.ForKind(fmt.Sprintf("%q is a drug claim: a cosmetic may only change how skin looks", word), map[PageKind]string{
-		PageClinic:   fmt.Sprintf("%q claims a therapeutic effect for the treatment: no exosome treatment is approved to heal, regenerate or repair anything, and advertising such an effect promotes an unapproved therapy", word),
 		PageSupplier: fmt.Sprintf("%q is a drug claim for the material: sold for cosmetics it may only be said to change how skin looks, and sold as a therapy it is an unapproved drug or biologic", word),
 	})
 	var sev map[Market]Severity
 	if h.disease {
 		msg = p.ForKind(fmt.Sprintf("%q claims to treat a disease or condition, which no cosmetic may claim", word), map[PageKind]string{
-			PageClinic:   fmt.Sprintf("%q claims the treatment treats a disease or condition: no exosome treatment is approved for any disease", word),
 			PageSupplier: fmt.Sprintf("%q claims the material treats a disease or condition: no exosome product is approved for any disease", word),
 		})
 		sev = map[Market]Severity{EU: Error, UK: Error}

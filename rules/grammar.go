@@ -288,25 +288,35 @@ func (g *Grammar) compose(text string, toks []Token, sents []Sentence, ms []Matc
 	}
 }
 
-// mergeOverlaps joins composed claims of one group that share words ("100%
+// mergeOverlaps joins composed claims of one family that share words ("100%
 // safe" and "safe for babies" are "100% safe for babies"), so a claim is
-// reported once, over all its words.
+// reported once, over all its words. A drug claim and a disease claim on
+// shared words ("soothes eczema and itching") are one disease claim.
 func mergeOverlaps(ms []Match) []Match {
 	if len(ms) < 2 {
 		return ms
 	}
+	family := func(m Match) string {
+		if m.Term.Group == "drug-disease" {
+			return "drug"
+		}
+		return m.Term.Group
+	}
 	sort.SliceStable(ms, func(i, j int) bool {
-		if ms[i].Term.Group != ms[j].Term.Group {
-			return ms[i].Term.Group < ms[j].Term.Group
+		if fi, fj := family(ms[i]), family(ms[j]); fi != fj {
+			return fi < fj
 		}
 		return ms[i].TokStart < ms[j].TokStart
 	})
 	out := ms[:1]
 	for _, m := range ms[1:] {
 		last := &out[len(out)-1]
-		if m.Term.Group == last.Term.Group && m.TokStart < last.TokEnd {
+		if family(m) == family(*last) && m.TokStart < last.TokEnd {
 			if m.TokEnd > last.TokEnd {
 				last.TokEnd, last.End = m.TokEnd, m.End
+			}
+			if m.Term.Group == "drug-disease" {
+				last.Term = m.Term
 			}
 			continue
 		}

@@ -31,9 +31,15 @@ func preferRewrites(hs []Hit) []Hit {
 	return out
 }
 
+// containsRewrite reports a listed phrase inside h that carries a rewrite,
+// or a listed phrase on exactly h's words: where the lists have judged the
+// words, their group (a drug or a disease claim) stands.
 func containsRewrite(hs []Hit, h Hit) bool {
 	for _, o := range hs {
-		if o.Block == h.Block && o.Term.Suggest != "" && o.Term.Detail != "grammar" && h.Start <= o.Start && o.End <= h.End {
+		if o.Block != h.Block || o.Term.Detail == "grammar" {
+			continue
+		}
+		if o.Term.Suggest != "" && h.Start <= o.Start && o.End <= h.End || o.Start == h.Start && o.End == h.End {
 			return true
 		}
 	}

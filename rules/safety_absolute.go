@@ -1,9 +1,6 @@
 package rules
 
-import (
-	"fmt"
-	"strings"
-)
+import "strings"
 
 // SafetyAbsolute flags guarantees of safety.
 func SafetyAbsolute() *Rule {
@@ -20,8 +17,8 @@ is worse than for most cosmetics: the FDA's 2019 notification followed serious i
 The claim grammar also reads absolutes with a safety word ("completely harmless", 绝对安全),
 safety promised to everyone or in pregnancy ("safe for newborns", "sicher in der
 Schwangerschaft") and no or zero harm ("zero risk", 부작용이 전혀 없습니다) in eleven languages; a
-qualified report ("no serious side effects were seen") is not a guarantee. On a clinic page the
-message speaks of the treatment: no treatment is free of risk, and its main risks belong beside it.
+qualified report ("no serious side effects were seen") is not a guarantee. Clinic pages have
+treatment-no-risk, which reads the same wording.
 
 "Hypoallergenic" next to its evidence (a repeat insult patch test with its size) is not flagged.
 
@@ -31,8 +28,8 @@ no reactions"), and advise a patch test.`,
 		Good:      "Patch tested on 50 adults with sensitive skin. Patch test before first use.",
 		Severity:  Warning,
 		Markets:   map[Market]Severity{CN: Error},
-		Citations: []string{"eu-claims-technical-2017", "cn-nmpa-labeling", "fda-psn-2019", "cap-cosmetic-interventions"},
-		Kinds:     AllPageKinds(),
+Citations: []string{"eu-claims-technical-2017", "cn-nmpa-labeling", "fda-psn-2019"},
+Kinds:     ProductKinds(),
 		Check:     checkSafetyAbsolute,
 	}
 }
@@ -47,9 +44,7 @@ func checkSafetyAbsolute(p *Pass) {
 			continue
 		}
 		markCovered(covered, h)
-		p.Report(Diagnostic{At: h.Span(), Message: p.ForKind(
-			fmt.Sprintf("%q guarantees what no cosmetic can: say what was tested and how, and advise a patch test", p.matchText(h)),
-			map[PageKind]string{PageClinic: fmt.Sprintf("%q presents the treatment as free of risk: every treatment has risks, and the main ones must be stated with it", p.matchText(h))})})
+		p.Reportf(h.Span(), "%q guarantees what no cosmetic can: say what was tested and how, and advise a patch test", p.matchText(h))
 	}
 }
 

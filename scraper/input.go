@@ -107,8 +107,11 @@ func expandPath(p string) []Input {
 
 // Loader reads inputs into Documents.
 type Loader struct {
-	Reader      *Reader
-	Fetcher     *fetch.Fetcher // nil: URLs are refused
+	Reader  *Reader
+	Fetcher *fetch.Fetcher // nil: URLs are refused
+	// Renderer, when set, renders URLs in a browser (check --render)
+	// instead of fetching their HTML alone.
+	Renderer    *fetch.Renderer
 	Stdin       io.Reader
 	StdinFormat string
 	MaxFileSize int64 // 0: 50 MB
@@ -128,7 +131,11 @@ func (l *Loader) Load(ctx context.Context, in Input) (*Document, error) {
 		if l.Fetcher == nil {
 			return nil, fmt.Errorf("%w: URLs are not allowed here", ErrNotLintable)
 		}
-		res, err := l.Fetcher.Fetch(ctx, in.Name)
+		get := l.Fetcher.Fetch
+		if l.Renderer != nil {
+			get = l.Renderer.Render
+		}
+		res, err := get(ctx, in.Name)
 		if err != nil {
 			return nil, &fetchError{msg: fetch.Describe(err), err: err}
 		}
@@ -139,6 +146,9 @@ func (l *Loader) Load(ctx context.Context, in Input) (*Document, error) {
 		}
 		if res.CharsetNote != "" {
 			doc.Notes = append(doc.Notes, res.CharsetNote)
+		}
+		if res.Rendered {
+			doc.Notes = renderedNotes(doc.Notes)
 		}
 		if res.FinalURL != "" && res.FinalURL != in.Name && doc.Product.URL == "" {
 			doc.Product.URL = res.FinalURL
@@ -165,6 +175,18 @@ func (l *Loader) Load(ctx context.Context, in Input) (*Document, error) {
 		return nil, err
 	}
 	return l.Reader.Read(in.Name, data, in.Format)
+}
+
+// renderedNotes replaces the advice to render with what rendering means for
+// positions.
+func renderedNotes(notes []string) []string {
+	out := notes[:0]
+	for _, n := range notes {
+		if !strings.HasPrefix(n, NoteJavaScript) {
+			out = append(out, n)
+		}
+	}
+	return append(out, "rendered in Chromium: lines and columns refer to the rendered page (its DOM, serialised), not to the HTML the server sent")
 }
 
 func formatForMedia(mediaType string, body []byte) string {

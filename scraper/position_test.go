@@ -232,6 +232,9 @@ func FuzzReadHTML(f *testing.F) {
 		"<script type=application/ld+json>{\"@type\":\"Product\",\"description\":\"a\\u00e9\"}</script>",
 		"<p>unclosed <b>bold", "&#x110000; &#0; &nbsp &", "<img alt='x", "<h3>INCI</h3><p>a</p><h2>b</h2>",
 		"\r\n\r<p>\t피부</p>", "<div class=\"reviews\"><p>x</p></div>",
+		"<script type=application/json>{\"product\":{\"title\":\"T\",\"vendor\":\"V\",\"ingredients\":\"<p>Aqua, Glycerin\\u0026amp;\\n\\ud83d\\ude00 Mica</p>\"}}</script>",
+		"<script>window.__INITIAL_STATE__ = {\"a\":[{\"key\":\"ingredients\",\"value\":\"\\u003cb\\u003eAqua\\u003c/b\\u003e, Mica\"}]};</script>",
+		"<div><a role=tab aria-controls=p>Ingredients</a></div><div id=p>Shea Butter, Cera Alba</div>",
 	} {
 		f.Add([]byte(s))
 	}

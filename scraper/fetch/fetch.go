@@ -112,6 +112,9 @@ type Response struct {
 	CharsetNote string
 	Body        []byte // UTF-8
 	FromCache   bool   // the server answered 304 and Body is the cached copy
+	// Rendered is set when Body is the DOM of the page rendered in a
+	// browser (Renderer), serialised: positions refer to it.
+	Rendered bool
 
 	timeLeft time.Duration // of the URL's time limit when Fetch returned; see WithTimeLeft
 }
