@@ -302,7 +302,7 @@ func (a *Analysis) Negated(h Hit) bool {
 		if n.Block != h.Block || !a.sameSentence(n, h) || isNumberSign(toks, n) {
 			continue
 		}
-		if n.TokEnd <= h.TokStart && h.TokStart-n.TokEnd <= 4 {
+		if n.TokEnd <= h.TokStart && h.TokStart-n.TokEnd <= 4 && !prefixNegation(a.Blocks[h.Block].Text, n, h) {
 			return true
 		}
 		// Korean and Japanese negate at the end of the clause, and every
@@ -318,6 +318,13 @@ func (a *Analysis) Negated(h Hit) bool {
 		}
 	}
 	return false
+}
+
+// prefixNegation reports a negation joined to the next word by a hyphen
+// ("non-randomized, evaluator-blinded clinical study"): it negates that
+// word only, not a hit further on.
+func prefixNegation(text string, n, h Hit) bool {
+	return n.End < len(text) && text[n.End] == '-' && h.TokStart > n.TokEnd
 }
 
 // clauseBreakBetween reports a comma or other clause mark between two
