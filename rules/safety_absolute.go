@@ -28,8 +28,8 @@ no reactions"), and advise a patch test.`,
 		Good:      "Patch tested on 50 adults with sensitive skin. Patch test before first use.",
 		Severity:  Warning,
 		Markets:   map[Market]Severity{CN: Error},
-Citations: []string{"eu-claims-technical-2017", "cn-nmpa-labeling", "fda-psn-2019"},
-Kinds:     ProductKinds(),
+		Citations: []string{"eu-claims-technical-2017", "cn-nmpa-labeling", "fda-psn-2019"},
+		Kinds:     ProductKinds(),
 		Check:     checkSafetyAbsolute,
 	}
 }

@@ -26,8 +26,8 @@ What satisfies it: moderate reviews that make treatment claims, or do not featur
 		Good:      "Customer reviews\n\"My skin looks smoother and feels soft.\" — Anna",
 		Severity:  Warning,
 		Markets:   map[Market]Severity{EU: Info, UK: Info, CA: Info},
-Citations: []string{"fda-skin-biology-2012", "fda-drug-claims-letters", "cap-12-1", "ftc-endorsement-guides", "cap-testimonials"},
-Kinds:     ProductKinds(),
+		Citations: []string{"fda-skin-biology-2012", "fda-drug-claims-letters", "cap-12-1", "ftc-endorsement-guides", "cap-testimonials"},
+		Kinds:     ProductKinds(),
 		Check:     checkTestimonialDrugClaim,
 	}
 }
