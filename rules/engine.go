@@ -30,6 +30,9 @@ type Engine struct {
 	markets []Market
 	ingr    *ingredientKnowledge
 	policy  *Policy // policy_apply.go
+	// maxFindings caps the findings listed per document (collect.go);
+	// <= 0: no cap.
+	maxFindings int
 }
 
 // NewEngine prepares the rules for the selected markets (all when empty).
@@ -49,8 +52,13 @@ func NewEngine(rs []*Rule, markets []Market) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Engine{rules: rs, lex: buildLexicon(groups).withGrammar(gram), markets: markets, ingr: ingr}, nil
+	return &Engine{rules: rs, lex: buildLexicon(groups).withGrammar(gram), markets: markets, ingr: ingr, maxFindings: DefaultMaxFindings}, nil
 }
+
+// SetMaxFindings sets how many findings a document lists at most (the most
+// severe, earliest first; the document notes how many more there were);
+// n <= 0 lists them all. The default is DefaultMaxFindings.
+func (e *Engine) SetMaxFindings(n int) { e.maxFindings = n }
 
 // Rules returns the engine's rules.
 func (e *Engine) Rules() []*Rule { return e.rules }
@@ -67,32 +75,52 @@ func (e *Engine) Check(doc *scraper.Document) *DocResult {
 	if !a.Selling() {
 		res.Notes = append(res.Notes, "reads as an article that discusses exosomes and promotes no product or treatment: nothing in it is counted as its own claim")
 	}
-	type place struct {
-		rule       string
-		start, end int
+	// Findings go through the policy as they are reported and into a
+	// collector that keeps at most the engine's limit, so a document that
+	// breaks a rule in every sentence costs no more memory than one that
+	// breaks it a thousand times.
+	col := &collector{limit: e.maxFindings}
+	dp := e.policy.forDocument(doc, res)
+	seq, addedSeq := 0, 0
+	keep := func(f Finding) {
+		col.add(f, seq)
+		seq++
 	}
-	seen := map[place]bool{}
+	// Findings the policy adds follow all others when places tie, as
+	// they did when the policy ran after the rules.
+	const addedAfter = 1 << 62
+	added := func(f Finding) {
+		col.add(f, addedAfter+addedSeq)
+		addedSeq++
+	}
+	type place struct{ start, end int }
 	for _, r := range e.rules {
 		if !r.AppliesTo(a.Facts.PageKind) {
 			continue
 		}
+		// One finding per rule and place; rule ids are unique, so the
+		// places seen reset with each rule.
+		seen := map[place]bool{}
 		pass := &Pass{Rule: r, Analysis: a}
 		pass.report = func(d Diagnostic) {
 			f, ok := e.finding(a, r, d)
 			if !ok {
 				return
 			}
-			key := place{f.Rule, f.Start.Offset, f.End.Offset}
+			key := place{f.Start.Offset, f.End.Offset}
 			if seen[key] {
 				return
 			}
 			seen[key] = true
-			res.Findings = append(res.Findings, f)
+			dp.filter(f, keep, added)
 		}
 		r.Check(pass)
 	}
-	e.policy.apply(doc, res)
-	SortFindings(res.Findings)
+	dp.finish(keep, added)
+	res.Findings = col.findings()
+	if n := col.note(len(res.Findings)); n != "" {
+		res.Notes = append(res.Notes, n)
+	}
 	return res
 }
 

@@ -45,42 +45,96 @@ type FileSuppression struct {
 // SetPolicy makes the engine apply p to every document it checks.
 func (e *Engine) SetPolicy(p *Policy) { e.policy = p }
 
-// apply runs the policy on one document's findings.
-func (p *Policy) apply(doc *scraper.Document, res *DocResult) {
-	if p == nil {
-		return
-	}
-	res.Findings = p.override(res.Findings)
-	if len(p.Allow) > 0 {
-		kept := res.Findings[:0]
-		for _, f := range res.Findings {
-			if !insideAllowed(f, p.Allow) {
-				kept = append(kept, f)
-			}
-		}
-		res.Findings = kept
-	}
-	applyComments(doc, res, p.Known)
-	p.applyFile(res)
-	// Bookkeeping findings added above follow the overrides too.
-	res.Findings = p.override(res.Findings)
+// docPolicy is the policy as it applies to one document: its suppression
+// comments and the suppressions-file entries for its page. It judges each
+// finding as the rules report it, so the engine never holds more findings
+// than it lists (collect.go).
+type docPolicy struct {
+	p        *Policy
+	comments *commentSuppressions // suppress.go
+	entries  []FileSuppression
 }
 
-func (p *Policy) override(fs []Finding) []Finding {
-	if len(p.Severity) == 0 {
-		return fs
+// forDocument prepares the policy for one document; nil when there is no
+// policy.
+func (p *Policy) forDocument(doc *scraper.Document, res *DocResult) *docPolicy {
+	if p == nil {
+		return nil
 	}
-	kept := fs[:0]
-	for _, f := range fs {
-		if s, ok := p.Severity[f.Rule]; ok {
-			if s == Off {
-				continue
-			}
-			f.Severity = s
+	dp := &docPolicy{p: p, comments: readComments(doc, p.Known)}
+	for _, s := range p.Suppressions {
+		if s.appliesTo(res) {
+			dp.entries = append(dp.entries, s)
 		}
-		kept = append(kept, f)
 	}
-	return kept
+	return dp
+}
+
+// filter hands f to keep unless the policy drops it: a severity override
+// of off, an allowed phrase, a suppression comment or a suppressions-file
+// entry. Findings the policy adds about f (an expired entry) go to added.
+func (dp *docPolicy) filter(f Finding, keep, added func(Finding)) {
+	if dp == nil {
+		keep(f)
+		return
+	}
+	f, ok := dp.p.overrideOne(f)
+	if !ok || len(dp.p.Allow) > 0 && insideAllowed(f, dp.p.Allow) || dp.comments.suppress(f) {
+		return
+	}
+	dp.fileFilter(f, keep, added)
+}
+
+// finish hands on the findings about the suppression comments themselves
+// (malformed, or suppressing nothing), through the suppressions file and
+// the overrides like any other.
+func (dp *docPolicy) finish(keep, added func(Finding)) {
+	if dp == nil {
+		return
+	}
+	for _, f := range dp.comments.findings() {
+		dp.fileFilter(f, func(f Finding) {
+			if f, ok := dp.p.overrideOne(f); ok {
+				keep(f)
+			}
+		}, added)
+	}
+}
+
+// fileFilter applies the suppressions-file entries for this page: a
+// matching entry drops f, an expired one keeps it and adds a finding
+// saying so.
+func (dp *docPolicy) fileFilter(f Finding, keep, added func(Finding)) {
+	drop := false
+	for _, s := range dp.entries {
+		if s.Rule != f.Rule || (s.Match != "" && NormalizeMatch(s.Match) != NormalizeMatch(f.Match)) {
+			continue
+		}
+		if !s.Expires.IsZero() && dp.p.Today.After(s.Expires) {
+			e := Finding{Rule: ExpiredSuppressionID, Severity: Warning, Start: f.Start, End: f.End, Match: f.Match,
+				Message: fmt.Sprintf("suppression at %s (%s) expired on %s; renew or remove it", s.Origin, s.Reason, s.Expires.Format(time.DateOnly))}
+			if e, ok := dp.p.overrideOne(e); ok {
+				added(e)
+			}
+			continue
+		}
+		drop = true
+	}
+	if !drop {
+		keep(f)
+	}
+}
+
+// overrideOne applies the configured severity of f's rule; false when it
+// is off.
+func (p *Policy) overrideOne(f Finding) (Finding, bool) {
+	if s, ok := p.Severity[f.Rule]; ok {
+		if s == Off {
+			return f, false
+		}
+		f.Severity = s
+	}
+	return f, true
 }
 
 // insideAllowed reports whether f's match lies inside an occurrence of an
@@ -139,42 +193,6 @@ func wordEdge(text string, off int, before bool) bool {
 		r, _ = utf8.DecodeRuneInString(text[off:])
 	}
 	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-}
-
-// applyFile applies suppressions-file entries whose page is this document.
-func (p *Policy) applyFile(res *DocResult) {
-	if len(p.Suppressions) == 0 {
-		return
-	}
-	var entries []FileSuppression
-	for _, s := range p.Suppressions {
-		if s.appliesTo(res) {
-			entries = append(entries, s)
-		}
-	}
-	if len(entries) == 0 {
-		return
-	}
-	kept := res.Findings[:0]
-	var extra []Finding
-	for _, f := range res.Findings {
-		drop := false
-		for _, s := range entries {
-			if s.Rule != f.Rule || (s.Match != "" && NormalizeMatch(s.Match) != NormalizeMatch(f.Match)) {
-				continue
-			}
-			if !s.Expires.IsZero() && p.Today.After(s.Expires) {
-				extra = append(extra, Finding{Rule: ExpiredSuppressionID, Severity: Warning, Start: f.Start, End: f.End, Match: f.Match,
-					Message: fmt.Sprintf("suppression at %s (%s) expired on %s; renew or remove it", s.Origin, s.Reason, s.Expires.Format(time.DateOnly))})
-				continue
-			}
-			drop = true
-		}
-		if !drop {
-			kept = append(kept, f)
-		}
-	}
-	res.Findings = append(kept, extra...)
 }
 
 func (s FileSuppression) appliesTo(res *DocResult) bool {

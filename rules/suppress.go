@@ -79,13 +79,20 @@ type suppression struct {
 	used       map[string]bool
 }
 
-// applyComments drops the findings that suppression comments cover and
-// reports comments that are malformed or suppress nothing.
-func applyComments(doc *scraper.Document, res *DocResult, known []*Rule) {
-	var sups []*suppression
-	var extra []Finding
+// commentSuppressions are a document's suppression comments: what they
+// cover, and the findings about the comments themselves.
+type commentSuppressions struct {
+	sups []*suppression
+	// bad are malformed directives and an exolint-enable with nothing to
+	// close, in the order of the comments.
+	bad []Finding
+}
+
+// readComments reads a document's suppression comments.
+func readComments(doc *scraper.Document, known []*Rule) *commentSuppressions {
+	cs := &commentSuppressions{}
 	bad := func(c scraper.Comment, msg string) {
-		extra = append(extra, Finding{Rule: BadSuppressionID, Severity: Error, Message: msg, Start: c.Start, End: c.End, Match: strings.TrimSpace(c.Text)})
+		cs.bad = append(cs.bad, Finding{Rule: BadSuppressionID, Severity: Error, Message: msg, Start: c.Start, End: c.End, Match: strings.TrimSpace(c.Text)})
 	}
 	open := map[string]*suppression{} // rule id → open exolint-disable
 	for _, c := range doc.Comments {
@@ -135,20 +142,24 @@ func applyComments(doc *scraper.Document, res *DocResult, known []*Rule) {
 				}
 			}
 			if !matched {
-				extra = append(extra, Finding{Rule: UnusedSuppressionID, Severity: Info, Start: c.Start, End: c.End, Match: strings.TrimSpace(c.Text),
+				cs.bad = append(cs.bad, Finding{Rule: UnusedSuppressionID, Severity: Info, Start: c.Start, End: c.End, Match: strings.TrimSpace(c.Text),
 					Message: fmt.Sprintf("exolint-enable %s has no exolint-disable before it", strings.Join(d.Rules, ","))})
 			}
 			continue
 		}
-		sups = append(sups, s)
+		cs.sups = append(cs.sups, s)
 	}
-	kept := res.Findings[:0]
-	for _, f := range res.Findings {
-		if !suppressedBy(sups, f) {
-			kept = append(kept, f)
-		}
-	}
-	for _, s := range sups {
+	return cs
+}
+
+// suppress reports whether a comment covers f, and marks the comment used.
+func (cs *commentSuppressions) suppress(f Finding) bool { return suppressedBy(cs.sups, f) }
+
+// findings are the findings about the comments: malformed directives, and,
+// once every finding has been judged, the ones that suppressed nothing.
+func (cs *commentSuppressions) findings() []Finding {
+	out := cs.bad
+	for _, s := range cs.sups {
 		for _, id := range s.d.Rules {
 			if s.used[id] {
 				continue
@@ -157,11 +168,11 @@ func applyComments(doc *scraper.Document, res *DocResult, known []*Rule) {
 			if id == "all" {
 				what = "no finding"
 			}
-			extra = append(extra, Finding{Rule: UnusedSuppressionID, Severity: Info, Start: s.c.Start, End: s.c.End, Match: strings.TrimSpace(s.c.Text),
+			out = append(out, Finding{Rule: UnusedSuppressionID, Severity: Info, Start: s.c.Start, End: s.c.End, Match: strings.TrimSpace(s.c.Text),
 				Message: fmt.Sprintf("%s suppresses %s; remove it", s.d.Kind, what)})
 		}
 	}
-	res.Findings = append(kept, extra...)
+	return out
 }
 
 func suppressedBy(sups []*suppression, f Finding) bool {

@@ -24,6 +24,7 @@ const (
 	flagUserAgent   = "user-agent"
 	flagTimeout     = "timeout"
 	flagCache       = "cache"
+	flagMaxFindings = "max-findings"
 )
 
 func checkCommand(s streams) *cli.Command {
@@ -47,6 +48,7 @@ or an input that could not be read or fetched.`,
 			&cli.StringFlag{Name: flagUserAgent, Usage: "User-Agent for fetching URLs (default names exolint and its version)"},
 			&cli.DurationFlag{Name: flagTimeout, Value: 30 * time.Second, Usage: "time limit for fetching one URL"},
 			&cli.StringFlag{Name: flagCache, Usage: "keep fetched pages in `DIR` and revalidate them (ETag, Last-Modified) on re-runs"},
+			&cli.IntFlag{Name: flagMaxFindings, Value: rules.DefaultMaxFindings, Usage: "findings listed per document at most, the most severe first; the document notes how many more there were (0: no limit)"},
 			&cli.StringFlag{Name: flagMinSeverity, Value: "info", Usage: "show only findings at or above: error, warning or info (display only: hidden findings still count toward --fail-on)"},
 			&cli.StringFlag{Name: flagBaseline, Usage: "report only findings not recorded in this baseline file (see exolint baseline write)"},
 			&cli.StringFlag{Name: flagSuppressions, Usage: "suppressions file for pages you do not own, keyed by URL, SKU or GTIN"},
@@ -75,6 +77,7 @@ type checkOptions struct {
 	userAgent   string
 	timeout     time.Duration
 	cacheDir    string
+	maxFindings int
 	render      renderOptions
 	// From the configuration (checkpolicy.go).
 	settings    *settings
@@ -87,9 +90,12 @@ type checkOptions struct {
 type output struct{ format, path string }
 
 func checkOptionsFrom(c *cli.Context) (checkOptions, error) {
-	o := checkOptions{targets: c.Args().Slice(), jobs: c.Int(flagJobs), userAgent: c.String(flagUserAgent), timeout: c.Duration(flagTimeout), cacheDir: c.String(flagCache)}
+	o := checkOptions{targets: c.Args().Slice(), jobs: c.Int(flagJobs), userAgent: c.String(flagUserAgent), timeout: c.Duration(flagTimeout), cacheDir: c.String(flagCache), maxFindings: c.Int(flagMaxFindings)}
 	if len(o.targets) == 0 {
 		return o, usagef("check needs at least one file, directory, URL or - for stdin")
+	}
+	if o.maxFindings < 0 {
+		return o, usagef("--max-findings: want 0 (no limit) or more, not %d", o.maxFindings)
 	}
 	if err := scraper.CheckArgs(o.targets); err != nil {
 		return o, &usageError{err: err}
@@ -149,6 +155,7 @@ func runCheck(c *cli.Context, s streams, o checkOptions) error {
 		return err
 	}
 	engine.SetPolicy(o.settings.policy(knownRules(), o.policy.suppressions))
+	engine.SetMaxFindings(o.maxFindings)
 	fetcher := fetch.New(fetch.Options{Version: toolVersion(), UserAgent: o.userAgent, Timeout: o.timeout, CacheDir: o.cacheDir})
 	renderer, err := o.render.renderer(fetcher)
 	if err != nil {
