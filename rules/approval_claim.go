@@ -33,7 +33,7 @@ product was reviewed.`,
 }
 
 func checkApprovalClaim(p *Pass) {
-	covered := map[[2]int]bool{}
+	covered := coverage{}
 	for _, h := range longestFirst(p.Hits("approval")) {
 		if !p.Selling() || !p.sellerCopy(h) || overlaps(covered, h) || facilityRegistered(p.Analysis, h) {
 			continue

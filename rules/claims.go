@@ -250,7 +250,7 @@ func (a *Analysis) drugClaims(keep func(Hit) bool) []drugHit {
 	all = append(all, a.hits["drug-disease"]...)
 	all = append(all, a.hits["drug-service"]...)
 	all = append(all, a.hits["drug"]...)
-	covered := map[[2]int]bool{}
+	covered := coverage{}
 	var out []drugHit
 	for _, h := range longestFirst(preferRewrites(all)) {
 		if overlaps(covered, h) || !keep(h) {

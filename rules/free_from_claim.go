@@ -30,7 +30,7 @@ What satisfies it: say what the product is and does, not what it lacks.`,
 }
 
 func checkFreeFromClaim(p *Pass) {
-	covered := map[[2]int]bool{}
+	covered := coverage{}
 	for _, h := range longestFirst(p.Hits("free-from")) {
 		if !p.Selling() || p.Blocks[h.Block].Kind == scraper.KindIngredients || overlaps(covered, h) {
 			continue

@@ -44,7 +44,7 @@ func checkInjectedExosomeTreatment(p *Pass) {
 		disease = disease || p.ownClaim(h)
 	}
 	seen := map[[2]int]bool{} // one finding per sentence
-	covered := map[[2]int]bool{}
+	covered := coverage{}
 	report := func(h Hit, needling bool) {
 		key := [2]int{h.Block, p.sentenceIndex(h)}
 		if seen[key] || overlaps(covered, h) || !p.ownClaim(h) || p.sentenceHas(h, "caution") || p.overlapsGroup(h, "procedure-comparison") || !p.evTreatmentNear(h) {

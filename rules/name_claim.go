@@ -33,7 +33,7 @@ func checkNameClaim(p *Pass) {
 		return
 	}
 	inName := func(h Hit) bool { return p.isNameBlock(h.Block) && p.IsCopy(h) }
-	covered := map[[2]int]bool{}
+	covered := coverage{}
 	report := func(h Hit, what string, sev map[Market]Severity) {
 		if overlaps(covered, h) {
 			return

@@ -29,7 +29,7 @@ the surface ("hydrates the outer layers of the skin").`,
 }
 
 func checkPenetrationClaim(p *Pass) {
-	covered := map[[2]int]bool{}
+	covered := coverage{}
 	for _, h := range longestFirst(p.Hits("penetration")) {
 		if !p.ownClaim(h) || overlaps(covered, h) {
 			continue

@@ -35,7 +35,7 @@ lines").`,
 }
 
 func checkProcedureComparison(p *Pass) {
-	covered := map[[2]int]bool{}
+	covered := coverage{}
 	for _, h := range longestFirst(p.Hits("procedure-comparison")) {
 		if overlaps(covered, h) || !p.Selling() || !p.sellerCopy(h) && !p.onlyNegatedByComparison(h) || p.listsProcedures(h) {
 			continue

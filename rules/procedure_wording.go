@@ -35,7 +35,7 @@ func checkProcedureWording(p *Pass) {
 	var hits []Hit
 	hits = append(hits, p.Hits("procedure-inject")...)
 	hits = append(hits, p.Hits("procedure-use")...)
-	covered := map[[2]int]bool{}
+	covered := coverage{}
 	for _, h := range longestFirst(hits) {
 		if !p.ownClaim(h) || overlaps(covered, h) || p.sentenceHas(h, "caution") || p.overlapsGroup(h, "procedure-comparison") {
 			continue

@@ -35,7 +35,7 @@ no reactions"), and advise a patch test.`,
 }
 
 func checkSafetyAbsolute(p *Pass) {
-	covered := map[[2]int]bool{}
+	covered := coverage{}
 	for _, h := range longestFirst(p.Hits("safety-absolute")) {
 		if !p.ownClaim(h) || overlaps(covered, h) {
 			continue

@@ -29,7 +29,7 @@ What satisfies it: name what is actually in the product ("apple fruit cell cultu
 }
 
 func checkStemCellImplication(p *Pass) {
-	covered := map[[2]int]bool{}
+	covered := coverage{}
 	for _, h := range longestFirst(p.Hits("stem-cell-product")) {
 		if !p.ownClaim(h) || overlaps(covered, h) {
 			continue

@@ -34,7 +34,7 @@ func checkTreatmentApprovalClaim(p *Pass) {
 	var hits []Hit
 	hits = append(hits, p.Hits("approval")...)
 	hits = append(hits, p.Hits("treatment-approval")...)
-	covered := map[[2]int]bool{}
+	covered := coverage{}
 	for _, h := range longestFirst(hits) {
 		if !p.ownClaim(h) || overlaps(covered, h) {
 			continue

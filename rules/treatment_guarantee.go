@@ -33,7 +33,7 @@ results differ from person to person.`,
 }
 
 func checkTreatmentGuarantee(p *Pass) {
-	covered := map[[2]int]bool{}
+	covered := coverage{}
 	for _, h := range longestFirst(p.Hits("treatment-guarantee")) {
 		if !p.treatmentCopy(h) || overlaps(covered, h) || p.overlapsListed(h, "hype") {
 			continue

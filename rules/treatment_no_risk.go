@@ -32,7 +32,7 @@ func checkTreatmentNoRisk(p *Pass) {
 	var hits []Hit
 	hits = append(hits, p.Hits("safety-absolute")...)
 	hits = append(hits, p.Hits("treatment-no-risk")...)
-	covered := map[[2]int]bool{}
+	covered := coverage{}
 	for _, h := range longestFirst(hits) {
 		// "부작용 없이" is itself a negation; only a negation outside it
 		// takes the claim back.

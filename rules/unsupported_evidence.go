@@ -44,7 +44,7 @@ func checkUnsupportedEvidence(p *Pass) {
 	var hits []Hit
 	hits = append(hits, p.Hits("evidence-claim")...)
 	hits = append(hits, p.Hits("evidence-result")...)
-	covered := map[[2]int]bool{}
+	covered := coverage{}
 	// Quality-control claims first: they are the longer phrases ("Ultra-
 	// Purified & Clinically Tested"), and what supports them is data, not a
 	// study.
