@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -29,8 +30,62 @@ type Sentence struct {
 // computed once per document and shared by every rule.
 type BlockInfo struct {
 	*scraper.Block
-	Tokens    []Token
 	Sentences []Sentence
+	tokens    []Token
+	index     int
+	// lazy is set when the document is too large to keep every block's
+	// tokens (defaultKeptTokenText): Tokens computes them again.
+	lazy *tokenCache
+}
+
+// Tokens returns the block's tokens.
+func (b *BlockInfo) Tokens() []Token {
+	if b.lazy == nil {
+		return b.tokens
+	}
+	return b.lazy.get(b.index, b.Text)
+}
+
+// defaultKeptTokenText is the most block text whose tokens an analysis
+// keeps (Engine.keptTokenText).
+// Tokens take about seven times the text they cover (a Token per word of
+// five or six letters); past this a document keeps none and a block's are
+// computed again when a rule asks, the last few kept, since rules mostly
+// look at blocks in order. Product pages stay far below it.
+const defaultKeptTokenText = 1 << 20
+
+// tokenCache holds the tokens of the blocks looked at last.
+type tokenCache struct {
+	blocks [4]int
+	toks   [4][]Token
+	filled [4]bool
+	next   int
+}
+
+func (c *tokenCache) get(block int, text string) []Token {
+	for k := range c.blocks {
+		if c.filled[k] && c.blocks[k] == block {
+			return c.toks[k]
+		}
+	}
+	// A new slice each time: a caller may still hold one handed out before.
+	t := tokenize(text, nil)
+	k := c.next
+	c.blocks[k], c.toks[k], c.filled[k] = block, t, true
+	c.next = (k + 1) % len(c.blocks)
+	return t
+}
+
+// keepsTokens reports whether doc's blocks hold at most limit bytes of
+// text, so that an analysis keeps their tokens.
+func keepsTokens(doc *scraper.Document, limit int) bool {
+	n := 0
+	for i := range doc.Blocks {
+		if n += len(doc.Blocks[i].Text); n > limit {
+			return false
+		}
+	}
+	return true
 }
 
 // Analysis is the per-document work every rule shares.
@@ -46,15 +101,27 @@ type Analysis struct {
 	attributed [][]bool
 }
 
-func analyze(doc *scraper.Document, lx *Lexicon) *Analysis {
+// analyze tokenizes, splits and scans every block; it keeps the tokens of
+// a document with at most keptTokenText bytes of text.
+func analyze(doc *scraper.Document, lx *Lexicon, keptTokenText int) *Analysis {
 	a := &Analysis{Doc: doc, hits: map[string][]Hit{}}
 	a.Blocks = make([]BlockInfo, len(doc.Blocks))
 	var classHits []Match
 	composed := map[string]bool{}
+	var lazy *tokenCache
+	if !keepsTokens(doc, keptTokenText) {
+		lazy = &tokenCache{}
+	}
+	var scratch []Token
 	for i := range doc.Blocks {
 		b := &doc.Blocks[i]
-		toks := tokenize(b.Text, nil)
-		bi := BlockInfo{Block: b, Tokens: toks, Sentences: sentences(b.Text, toks)}
+		scratch = tokenize(b.Text, scratch)
+		toks := scratch
+		bi := BlockInfo{Block: b, Sentences: sentences(b.Text, toks), index: i, lazy: lazy}
+		if lazy == nil {
+			toks = slices.Clip(slices.Clone(scratch))
+			bi.tokens = toks
+		}
 		a.Blocks[i] = bi
 		classHits = classHits[:0]
 		lx.Scan(toks, func(m Match) {
@@ -151,7 +218,7 @@ func (a *Analysis) flagSentences(group string) [][]bool {
 // seller's claim, not a speaker; "Say goodbye to…" is an imperative ("says"
 // and "say" share a key once plurals are folded).
 func (a *Analysis) speaker(h Hit) bool {
-	toks := a.Blocks[h.Block].Tokens
+	toks := a.Blocks[h.Block].Tokens()
 	switch strings.ToLower(a.matchText(h)) {
 	case "say":
 		return false
@@ -294,7 +361,7 @@ func (a *Analysis) sameSentence(x, y Hit) bool {
 // "without"… up to four words before it in the same sentence, or, for
 // Korean, Japanese and Chinese, a negating ending shortly after it.
 func (a *Analysis) Negated(h Hit) bool {
-	toks := a.Blocks[h.Block].Tokens
+	toks := a.Blocks[h.Block].Tokens()
 	if h.TokEnd < len(toks) && toks[h.TokEnd].Key == "free" && toks[h.TokEnd].Start == h.End+1 {
 		return true // "exosome-free", "paraben-free"
 	}

@@ -62,7 +62,7 @@ func checkApprovalClaim(p *Pass) {
 // registered and GMP-certified lab" and the like: a place word within three
 // words after the approval, in the same sentence.
 func registeredFacility(a *Analysis, h Hit) bool {
-	toks := a.Blocks[h.Block].Tokens
+	toks := a.Blocks[h.Block].Tokens()
 	end := a.SentenceOf(h).TokEnd
 	for i := h.TokEnd; i < len(toks) && i < end && i < h.TokEnd+3; i++ {
 		if isFacility(toks[i].Key) {
@@ -76,7 +76,7 @@ func registeredFacility(a *Analysis, h Hit) bool {
 // a facility registered with the FDA" names the place first, and says what
 // is registered.
 func facilityRegistered(a *Analysis, h Hit) bool {
-	toks := a.Blocks[h.Block].Tokens
+	toks := a.Blocks[h.Block].Tokens()
 	s := a.SentenceOf(h)
 	for i := max(h.TokStart-3, s.TokStart); i < h.TokStart; i++ {
 		if isFacility(toks[i].Key) {

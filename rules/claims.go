@@ -175,7 +175,7 @@ func (a *Analysis) negatedOutside(h Hit, group string) bool {
 		return false
 	}
 	for _, n := range a.hits["negation"] {
-		if n.Block != h.Block || !a.sameSentence(n, h) || a.overlapsGroup(n, group) || isNumberSign(a.Blocks[h.Block].Tokens, n) {
+		if n.Block != h.Block || !a.sameSentence(n, h) || a.overlapsGroup(n, group) || isNumberSign(a.Blocks[h.Block].Tokens(), n) {
 			continue
 		}
 		if n.TokEnd <= h.TokStart && h.TokStart-n.TokEnd <= 4 {
@@ -256,7 +256,7 @@ func (a *Analysis) drugClaims(keep func(Hit) bool) []drugHit {
 		if overlaps(covered, h) || !keep(h) {
 			continue
 		}
-		toks := a.Blocks[h.Block].Tokens
+		toks := a.Blocks[h.Block].Tokens()
 		if h.TokEnd < len(toks) && toks[h.TokEnd].Key == "prone" {
 			continue // "for eczema-prone skin" describes skin, not a treatment
 		}

@@ -103,7 +103,7 @@ func (a *Analysis) negatedExcept(h Hit, groups ...string) bool {
 	if !a.Negated(h) {
 		return false
 	}
-	toks := a.Blocks[h.Block].Tokens
+	toks := a.Blocks[h.Block].Tokens()
 	for _, n := range a.hits["negation"] {
 		if n.Block != h.Block || !a.sameSentence(n, h) || isNumberSign(toks, n) {
 			continue

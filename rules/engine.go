@@ -33,6 +33,9 @@ type Engine struct {
 	// maxFindings caps the findings listed per document (collect.go);
 	// <= 0: no cap.
 	maxFindings int
+	// keptTokenText is the most text whose tokens an analysis keeps
+	// (analysis.go); tests lower it to check the other way.
+	keptTokenText int
 }
 
 // NewEngine prepares the rules for the selected markets (all when empty).
@@ -52,7 +55,7 @@ func NewEngine(rs []*Rule, markets []Market) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Engine{rules: rs, lex: buildLexicon(groups).withGrammar(gram), markets: markets, ingr: ingr, maxFindings: DefaultMaxFindings}, nil
+	return &Engine{rules: rs, lex: buildLexicon(groups).withGrammar(gram), markets: markets, ingr: ingr, maxFindings: DefaultMaxFindings, keptTokenText: defaultKeptTokenText}, nil
 }
 
 // SetMaxFindings sets how many findings a document lists at most (the most
@@ -68,7 +71,7 @@ func (e *Engine) Markets() []Market { return e.markets }
 
 // Check runs every rule on doc.
 func (e *Engine) Check(doc *scraper.Document) *DocResult {
-	a := analyze(doc, e.lex)
+	a := analyze(doc, e.lex, e.keptTokenText)
 	a.ingr.kb = e.ingr
 	a.computeFacts()
 	res := &DocResult{Source: doc.Source, Format: doc.Format, Product: doc.Product, Facts: a.Facts, Notes: doc.Notes}

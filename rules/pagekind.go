@@ -386,11 +386,11 @@ func namedProductNear(a *Analysis, c Hit) (Hit, bool) {
 			continue
 		}
 		for t := s.TokStart + 1; t < s.TokEnd; t++ {
-			tk := b.Tokens[t]
+			tk := b.Tokens()[t]
 			if !isProductNoun(tk.Key) || tk.Key == "product" || tk.Key == "formula" || t-1 == s.TokStart {
 				continue
 			}
-			prev := b.Tokens[t-1]
+			prev := b.Tokens()[t-1]
 			r, _ := utf8.DecodeRuneInString(b.Text[prev.Start:])
 			if unicode.IsUpper(r) {
 				r2, _ := utf8.DecodeRuneInString(b.Text[tk.Start:])
@@ -537,7 +537,7 @@ func productNamed(a *Analysis) (Hit, bool) {
 		if b.Kind != scraper.KindProductName && b.Kind != scraper.KindTitle {
 			continue
 		}
-		for t, tk := range b.Tokens {
+		for t, tk := range b.Tokens() {
 			if isProductNoun(tk.Key) && tk.Key != "product" && tk.Key != "formula" {
 				return Hit{Block: i, Match: Match{Start: tk.Start, End: tk.End, TokStart: t, TokEnd: t + 1}}, true
 			}
@@ -555,7 +555,7 @@ func ownProducts(a *Analysis) []Hit {
 		if b.Region == scraper.RegionUserContent || b.Kind == scraper.KindIngredients {
 			continue
 		}
-		toks := b.Tokens
+		toks := b.Tokens()
 		for t := range toks {
 			if k := toks[t].Key; k != "our" && k != "this" {
 				continue

@@ -35,8 +35,8 @@ func (a *Analysis) disclosesSource(h Hit) bool {
 	}
 	// "vesicles built from plant phospholipids": the word names a raw
 	// material, not where the vesicles come from.
-	if h.TokEnd < len(b.Tokens) {
-		switch b.Tokens[h.TokEnd].Key {
+	if h.TokEnd < len(b.Tokens()) {
+		switch b.Tokens()[h.TokEnd].Key {
 		case "phospholipid", "lipid", "oil", "butter", "wax", "extract", "water", "glycerin", "squalane", "sugar":
 			return false
 		}
@@ -124,7 +124,7 @@ func (a *Analysis) boundToEV(h Hit) bool {
 // origin after it. "Exosomes carry microRNA from donor cells" does not
 // derive the exosomes from anything.
 func (a *Analysis) derivesRightAfter(e, h Hit) bool {
-	toks := a.Blocks[e.Block].Tokens
+	toks := a.Blocks[e.Block].Tokens()
 	for i, skipped := e.TokEnd, 0; i < h.TokStart; i++ {
 		if a.tokenIn(e.Block, i, "source-derivation") {
 			return true

@@ -87,7 +87,7 @@ func isTreatmentNoun(w string) bool {
 // recoveryWord reports healing that describes recovery from the procedure
 // itself ("the healing process", "healing time"), not an effect promised.
 func recoveryWord(a *Analysis, h Hit) bool {
-	toks := a.Blocks[h.Block].Tokens
+	toks := a.Blocks[h.Block].Tokens()
 	if h.TokEnd >= len(toks) {
 		return false
 	}

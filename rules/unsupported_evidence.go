@@ -147,7 +147,7 @@ func isDuration(term string) bool {
 func isSaleFigure(a *Analysis, h Hit) bool {
 	b := a.Blocks[h.Block]
 	s := a.SentenceOf(h)
-	for _, t := range b.Tokens[s.TokStart:s.TokEnd] {
+	for _, t := range b.Tokens()[s.TokStart:s.TokEnd] {
 		switch t.Key {
 		case "save", "off", "discount", "sale", "coupon":
 			return true
