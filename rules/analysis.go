@@ -96,9 +96,10 @@ type Analysis struct {
 	hits   map[string][]Hit
 	ingr   ingredientState // ingredient_facts.go
 	kind   pageKindState   // pagekind.go
-	// sentence flags, by block then sentence index
-	disclaimer [][]bool
-	attributed [][]bool
+	// sentence flags, by block then sentence index; only blocks with a
+	// flagged sentence have an entry
+	disclaimer map[int][]bool
+	attributed map[int][]bool
 }
 
 // analyze tokenizes, splits and scans every block; it keeps the tokens of
@@ -195,8 +196,8 @@ func splitKorean(m Match, text string) bool {
 	return false
 }
 
-func (a *Analysis) flagSentences(group string) [][]bool {
-	flags := make([][]bool, len(a.Blocks))
+func (a *Analysis) flagSentences(group string) map[int][]bool {
+	flags := map[int][]bool{}
 	for _, h := range a.hits[group] {
 		// "The FDA-cleared serum" is an adjective, not the FDA speaking.
 		if text := a.Blocks[h.Block].Text; group == "attribution" && h.End < len(text) && text[h.End] == '-' {

@@ -58,6 +58,10 @@ type ingredientState struct {
 	list    []ListIngredient
 	maybe   []ListIngredient // "may contain" entries
 	present bool             // the page has an ingredient list with at least one entry
+	// known holds what is known about each name (with its synonyms) met
+	// on the page, so that the hundredth "Glycerin" of a page of lists
+	// shares the first one's instead of carrying its own copy.
+	known map[string]*IngredientInfo
 }
 
 // ListIngredient is one entry of the page's ingredient list with what exolint
@@ -68,10 +72,19 @@ type ListIngredient struct {
 	At         Span   // the name, in the ingredients block
 	Section    string // kit part ("Serum"), "" for the main list
 	MayContain bool
-	Class      ingredients.Classification
-	CosIng     ingredients.Entry // zero unless InCosIng
-	InCosIng   bool
-	Annexes    []ingredients.AnnexEntry
+	// *IngredientInfo is shared by every entry of the page with the same
+	// name and synonyms: read it, never change it.
+	*IngredientInfo
+}
+
+// IngredientInfo is what exolint knows about an ingredient name.
+type IngredientInfo struct {
+	Class    ingredients.Classification
+	CosIng   ingredients.Entry // zero unless InCosIng
+	InCosIng bool
+	Annexes  []ingredients.AnnexEntry
+	// annexRefs are the Annexes as the facts give them ("II/416").
+	annexRefs []string
 }
 
 // Ingredients returns the certain entries of the page's ingredient lists
@@ -133,6 +146,12 @@ func (a *Analysis) ingredientFacts() {
 	if st.kb == nil {
 		return // an Analysis built outside an Engine
 	}
+	type parsedList struct {
+		block int
+		list  *inci.List
+	}
+	var lists []parsedList
+	certain, maybe := 0, 0
 	for bi := range a.Blocks {
 		b := &a.Blocks[bi]
 		if b.Kind != scraper.KindIngredients {
@@ -149,8 +168,25 @@ func (a *Analysis) ingredientFacts() {
 		// Span and SourceRange take.
 		l := inci.Parse(b.Text)
 		for _, sec := range l.Sections {
+			if sec.MayContain {
+				maybe += len(sec.Ingredients)
+			} else {
+				certain += len(sec.Ingredients)
+			}
+		}
+		lists = append(lists, parsedList{block: bi, list: l})
+	}
+	// Sized once: a page of lists holds tens of thousands of entries.
+	if certain > 0 {
+		st.list = make([]ListIngredient, 0, certain)
+	}
+	if maybe > 0 {
+		st.maybe = make([]ListIngredient, 0, maybe)
+	}
+	for _, pl := range lists {
+		for _, sec := range pl.list.Sections {
 			for _, in := range sec.Ingredients {
-				li := a.classifyIngredient(bi, sec, in)
+				li := a.classifyIngredient(pl.block, sec, in)
 				if sec.MayContain {
 					st.maybe = append(st.maybe, li)
 				} else {
@@ -161,6 +197,9 @@ func (a *Analysis) ingredientFacts() {
 	}
 	st.present = len(st.list) > 0
 	f := &a.Facts
+	if st.present {
+		f.Ingredients = make([]IngredientFact, 0, len(st.list))
+	}
 	for _, in := range st.list {
 		f.Ingredients = append(f.Ingredients, a.ingredientFact(in))
 	}
@@ -168,42 +207,63 @@ func (a *Analysis) ingredientFacts() {
 }
 
 func (a *Analysis) classifyIngredient(bi int, sec inci.Section, in inci.Ingredient) ListIngredient {
-	st := &a.ingr
 	li := ListIngredient{
 		Ingredient: in,
 		At:         Span{Block: bi, Start: in.NameStart, End: in.NameEnd},
 		Section:    sec.Name,
 		MayContain: sec.MayContain,
-		Class:      st.kb.classify(in.Name),
 	}
 	if li.Section == "" && bi < len(a.Blocks) {
 		li.Section = a.Blocks[bi].Label // the shade or variant of one of several lists
 	}
-	if !li.Class.EVRelated && !li.Class.LookAlike && li.Class.Note == "" {
+	li.IngredientInfo = a.ingredientInfo(in)
+	return li
+}
+
+// ingredientInfo classifies a name and looks it up in CosIng, once per
+// name and synonyms on a page.
+func (a *Analysis) ingredientInfo(in inci.Ingredient) *IngredientInfo {
+	st := &a.ingr
+	key := in.Name
+	if len(in.Synonyms) > 0 {
+		key += "\x00" + strings.Join(in.Synonyms, "\x00")
+	}
+	if info, ok := st.known[key]; ok {
+		return info
+	}
+	info := &IngredientInfo{Class: st.kb.classify(in.Name)}
+	if !info.Class.EVRelated && !info.Class.LookAlike && info.Class.Note == "" {
 		// A common name in brackets may be the part that says it all
 		// ("Extract (Human Cord Blood Exosomes)").
 		for _, s := range in.Synonyms {
 			if c := st.kb.classify(s); c.EVRelated || c.LookAlike {
-				li.Class = c
+				info.Class = c
 				break
 			}
 		}
 	}
 	if st.inv != nil {
-		li.CosIng, li.InCosIng = st.inv.Lookup(in.Name)
+		info.CosIng, info.InCosIng = st.inv.Lookup(in.Name)
 		for _, s := range in.Synonyms {
-			if li.InCosIng {
+			if info.InCosIng {
 				break
 			}
-			li.CosIng, li.InCosIng = st.inv.Lookup(s)
+			info.CosIng, info.InCosIng = st.inv.Lookup(s)
 		}
 		name := in.Name
-		if li.InCosIng {
-			name = li.CosIng.Name
+		if info.InCosIng {
+			name = info.CosIng.Name
 		}
-		li.Annexes = st.inv.Annexes(name)
+		info.Annexes = st.inv.Annexes(name)
+		for _, e := range info.Annexes {
+			info.annexRefs = append(info.annexRefs, e.Annex+"/"+e.Ref)
+		}
 	}
-	return li
+	if st.known == nil {
+		st.known = map[string]*IngredientInfo{}
+	}
+	st.known[key] = info
+	return info
 }
 
 func (a *Analysis) ingredientFact(in ListIngredient) IngredientFact {
@@ -217,11 +277,9 @@ func (a *Analysis) ingredientFact(in ListIngredient) IngredientFact {
 		SourceDetail: in.Class.Detail,
 		Note:         in.Class.Note,
 		Functions:    in.CosIng.Functions,
+		Annexes:      in.annexRefs,
 		Line:         pos.Line,
 		Column:       pos.Column,
-	}
-	for _, e := range in.Annexes {
-		f.Annexes = append(f.Annexes, e.Annex+"/"+e.Ref)
 	}
 	return f
 }
