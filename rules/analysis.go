@@ -2,6 +2,7 @@ package rules
 
 import (
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -247,7 +248,7 @@ func (a *Analysis) flagAttributionPreps() {
 	for _, h := range a.hits["attribution-prep"] {
 		source := false
 		for _, g := range []string{"source-noun", "authority"} {
-			for _, o := range a.hits[g] {
+			for _, o := range a.hitsIn(g, h.Block) {
 				if o.Block == h.Block && a.sameSentence(o, h) && (o.TokStart >= h.TokEnd && o.TokStart-h.TokEnd <= 3 || o.TokEnd <= h.TokStart && h.TokStart-o.TokEnd <= 1) {
 					source = true
 				}
@@ -266,12 +267,23 @@ func (a *Analysis) flagAttributionPreps() {
 // speakerBefore reports another attribution word (a speaker such as "the
 // FDA" or "researchers") ending within two words before h.
 func (a *Analysis) speakerBefore(h Hit) bool {
-	for _, o := range a.hits["attribution"] {
+	for _, o := range a.hitsIn("attribution", h.Block) {
 		if o.Block == h.Block && o.TokEnd <= h.TokStart && h.TokStart-o.TokEnd <= 2 && o.Start != h.Start {
 			return true
 		}
 	}
 	return false
+}
+
+// hitsIn returns the hits of a group in block b. A group's hits are in
+// document order, so they are one run, found by binary search: looking for
+// a hit near another costs the block's hits, not the whole document's
+// (quadratic on a long page).
+func (a *Analysis) hitsIn(group string, b int) []Hit {
+	hs := a.hits[group]
+	lo := sort.Search(len(hs), func(i int) bool { return hs[i].Block >= b })
+	hi := lo + sort.Search(len(hs)-lo, func(i int) bool { return hs[lo+i].Block > b })
+	return hs[lo:hi]
 }
 
 // Hits returns the matches of a term group in document order.
@@ -366,7 +378,7 @@ func (a *Analysis) Negated(h Hit) bool {
 	if h.TokEnd < len(toks) && toks[h.TokEnd].Key == "free" && toks[h.TokEnd].Start == h.End+1 {
 		return true // "exosome-free", "paraben-free"
 	}
-	for _, n := range a.hits["negation"] {
+	for _, n := range a.hitsIn("negation", h.Block) {
 		if n.Block != h.Block || !a.sameSentence(n, h) || isNumberSign(toks, n) {
 			continue
 		}
@@ -380,7 +392,7 @@ func (a *Analysis) Negated(h Hit) bool {
 		}
 	}
 	// Turkish negates the verb with a suffix after it ("tedavi etmez").
-	for _, n := range a.hits["negation-after"] {
+	for _, n := range a.hitsIn("negation-after", h.Block) {
 		if n.Block == h.Block && n.TokStart >= h.TokEnd && n.TokStart-h.TokEnd <= 2 && a.sameSentence(n, h) {
 			return true
 		}
@@ -457,7 +469,7 @@ func (a *Analysis) Quoted(h Hit) bool {
 // AppearanceQualified reports whether appearance wording ("the look of",
 // "visibly", "feels") governs the hit, which keeps a claim cosmetic.
 func (a *Analysis) AppearanceQualified(h Hit) bool {
-	for _, q := range a.hits["appearance"] {
+	for _, q := range a.hitsIn("appearance", h.Block) {
 		if q.Block != h.Block || !a.sameSentence(q, h) {
 			continue
 		}

@@ -47,6 +47,17 @@ func TestLazyTokensSameResult(t *testing.T) {
 		if err != nil {
 			continue // fixtures of unreadable input
 		}
+		// hitsIn finds a block's hits by binary search: every group's
+		// hits must be in block order.
+		a := analyze(doc, kept.lex, kept.keptTokenText)
+		for g, hs := range a.hits {
+			for i := 1; i < len(hs); i++ {
+				if hs[i].Block < hs[i-1].Block {
+					t.Errorf("%s: hits of %q out of block order at %d", path, g, i)
+					break
+				}
+			}
+		}
 		want, got := kept.Check(doc), lazy.Check(doc)
 		if !reflect.DeepEqual(want, got) {
 			t.Errorf("%s: lazy tokens give a different result\nkept: %+v\nlazy: %+v", path, want.Findings, got.Findings)

@@ -136,7 +136,7 @@ func (a *Analysis) isNameBlock(i int) bool {
 
 // sentenceHas reports whether a hit of group stands in the same sentence as h.
 func (a *Analysis) sentenceHas(h Hit, group string) bool {
-	for _, o := range a.hits[group] {
+	for _, o := range a.hitsIn(group, h.Block) {
 		if a.sameSentence(o, h) {
 			return true
 		}
@@ -148,7 +148,7 @@ func (a *Analysis) sentenceHas(h Hit, group string) bool {
 func (a *Analysis) nearHits(h Hit, group string, n int) []Hit {
 	var out []Hit
 	si := a.sentenceIndex(h)
-	for _, o := range a.hits[group] {
+	for _, o := range a.hitsIn(group, h.Block) {
 		if o.Block == h.Block && abs(a.sentenceIndex(o)-si) <= n {
 			out = append(out, o)
 		}
@@ -159,7 +159,7 @@ func (a *Analysis) nearHits(h Hit, group string, n int) []Hit {
 // blockHits returns the hits of group in block i.
 func (a *Analysis) blockHits(i int, group string) []Hit {
 	var out []Hit
-	for _, o := range a.hits[group] {
+	for _, o := range a.hitsIn(group, i) {
 		if o.Block == i {
 			out = append(out, o)
 		}
@@ -174,7 +174,7 @@ func (a *Analysis) negatedOutside(h Hit, group string) bool {
 	if !a.Negated(h) {
 		return false
 	}
-	for _, n := range a.hits["negation"] {
+	for _, n := range a.hitsIn("negation", h.Block) {
 		if n.Block != h.Block || !a.sameSentence(n, h) || a.overlapsGroup(n, group) || isNumberSign(a.Blocks[h.Block].Tokens(), n) {
 			continue
 		}
@@ -190,7 +190,7 @@ func (a *Analysis) negatedOutside(h Hit, group string) bool {
 
 // overlapsGroup reports whether a hit of group covers any of h's text.
 func (a *Analysis) overlapsGroup(h Hit, group string) bool {
-	for _, o := range a.hits[group] {
+	for _, o := range a.hitsIn(group, h.Block) {
 		if o.Block == h.Block && o.Start < h.End && h.Start < o.End {
 			return true
 		}
@@ -201,7 +201,7 @@ func (a *Analysis) overlapsGroup(h Hit, group string) bool {
 // overlapsListed is overlapsGroup for the group's listed phrases only, not
 // the claims the grammar composed into it.
 func (a *Analysis) overlapsListed(h Hit, group string) bool {
-	for _, o := range a.hits[group] {
+	for _, o := range a.hitsIn(group, h.Block) {
 		if o.Block == h.Block && o.Term.Detail != "grammar" && o.Start < h.End && h.Start < o.End {
 			return true
 		}
@@ -222,7 +222,7 @@ func (a *Analysis) isHangul(h Hit) bool {
 // appearanceAfter recognises CAP's accepted form "regenerate your skin's
 // appearance": the appearance noun follows the verb's object.
 func (a *Analysis) appearanceAfter(h Hit) bool {
-	for _, q := range a.hits["appearance"] {
+	for _, q := range a.hitsIn("appearance", h.Block) {
 		if q.Block != h.Block || !a.sameSentence(q, h) || q.TokStart < h.TokEnd || q.TokStart-h.TokEnd > 3 {
 			continue
 		}
@@ -288,7 +288,7 @@ func (a *Analysis) serviceName(h Hit) bool {
 	if h.Term.Group == "drug-service" {
 		return true
 	}
-	for _, s := range a.hits["clinic-service"] {
+	for _, s := range a.hitsIn("clinic-service", h.Block) {
 		if s.Block == h.Block && s.Start <= h.Start && h.End <= s.End {
 			return true
 		}

@@ -104,7 +104,7 @@ func (a *Analysis) negatedExcept(h Hit, groups ...string) bool {
 		return false
 	}
 	toks := a.Blocks[h.Block].Tokens()
-	for _, n := range a.hits["negation"] {
+	for _, n := range a.hitsIn("negation", h.Block) {
 		if n.Block != h.Block || !a.sameSentence(n, h) || isNumberSign(toks, n) {
 			continue
 		}
@@ -143,7 +143,7 @@ func (a *Analysis) treatmentCopy(h Hit) bool {
 
 // diseaseNear reports a disease or condition named in the hit's sentence.
 func (a *Analysis) diseaseNear(h Hit) bool {
-	for _, d := range a.hits["drug-disease"] {
+	for _, d := range a.hitsIn("drug-disease", h.Block) {
 		if a.sameSentence(d, h) && a.IsCopy(d) {
 			return true
 		}

@@ -51,7 +51,7 @@ func checkProcedureComparison(p *Pass) {
 // a treatment word right before or after the words lists procedures
 // rather than comparing the product with one.
 func (a *Analysis) listsProcedures(h Hit) bool {
-	for _, t := range a.hits["treatment-noun"] {
+	for _, t := range a.hitsIn("treatment-noun", h.Block) {
 		if t.Block == h.Block && (t.TokEnd <= h.TokStart && h.TokStart-t.TokEnd <= 1 || t.TokStart >= h.TokEnd && t.TokStart-h.TokEnd <= 1) {
 			return true
 		}

@@ -56,7 +56,7 @@ func (a *Analysis) disclosesSource(h Hit) bool {
 // sameSpanIn reports whether a hit of group covers exactly h's words: "donor"
 // is weak, "donor stem cells" is not.
 func (a *Analysis) sameSpanIn(h Hit, group string) bool {
-	for _, o := range a.hits[group] {
+	for _, o := range a.hitsIn(group, h.Block) {
 		if o.Block == h.Block && o.Start == h.Start && o.End == h.End {
 			return true
 		}
@@ -75,7 +75,7 @@ func (a *Analysis) evNear(h Hit) bool {
 	}
 	si := a.sentenceIndex(h)
 	for _, g := range groups {
-		for _, e := range a.hits[g] {
+		for _, e := range a.hitsIn(g, h.Block) {
 			if e.Block != h.Block {
 				continue
 			}
@@ -103,7 +103,7 @@ func (a *Analysis) boundToEV(h Hit) bool {
 		before, after = 10, 16 // every CJK character is a token
 	}
 	for _, g := range []string{"ev-claim", "ev-claim-weak"} {
-		for _, e := range a.hits[g] {
+		for _, e := range a.hitsIn(g, h.Block) {
 			if !a.sameSentence(e, h) {
 				continue
 			}
@@ -140,7 +140,7 @@ func (a *Analysis) derivesRightAfter(e, h Hit) bool {
 // tokenIn reports whether token i of block b starts or lies inside a hit of
 // group.
 func (a *Analysis) tokenIn(b, i int, group string) bool {
-	for _, d := range a.hits[group] {
+	for _, d := range a.hitsIn(group, b) {
 		if d.Block == b && d.TokStart <= i && i < d.TokEnd {
 			return true
 		}
@@ -162,7 +162,7 @@ func isLinkWord(k string) bool {
 // derivationBetween reports a word of derivation ("from", "derived",
 // "isolated", "secreted by", "de", "aus", "из") between two hits of a block.
 func (a *Analysis) derivationBetween(x, y Hit) bool {
-	for _, d := range a.hits["source-derivation"] {
+	for _, d := range a.hitsIn("source-derivation", x.Block) {
 		if d.Block == x.Block && d.TokStart >= x.TokEnd && d.TokEnd <= y.TokStart {
 			return true
 		}
@@ -183,7 +183,7 @@ func (a *Analysis) bindsOtherIngredient(h Hit) bool {
 	next, nextIsEV := -1, false
 	prevOther := false
 	for _, g := range []string{"ev-claim", "ev-claim-weak", "source-other-ingredient"} {
-		for _, o := range a.hits[g] {
+		for _, o := range a.hitsIn(g, h.Block) {
 			if !a.sameSentence(o, h) {
 				continue
 			}
@@ -212,7 +212,7 @@ func (a *Analysis) bindsOtherIngredient(h Hit) bool {
 func (a *Analysis) genericSources(h Hit) bool {
 	kinds := map[string]bool{}
 	for _, kind := range []string{"human", "plant", "animal", "microbial", "synthetic"} {
-		for _, s := range a.hits["source-"+kind] {
+		for _, s := range a.hitsIn("source-"+kind, h.Block) {
 			if a.sameSentence(s, h) && !a.Negated(s) {
 				kinds[kind] = true
 				break
@@ -222,7 +222,7 @@ func (a *Analysis) genericSources(h Hit) bool {
 	if len(kinds) < 2 {
 		return false
 	}
-	for _, g := range a.hits["source-generic"] {
+	for _, g := range a.hitsIn("source-generic", h.Block) {
 		if a.sameSentence(g, h) {
 			return true
 		}

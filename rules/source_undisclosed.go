@@ -78,7 +78,7 @@ func koreanQualified(a *Analysis, h Hit) bool {
 	// A vague qualifier ("줄기세포 엑소좀") is not bare either: what it
 	// implies is source-vague's and stem-cell-implication's concern.
 	for _, kind := range []string{"plant", "animal", "microbial", "synthetic", "human", "vague"} {
-		for _, s := range a.hits["source-"+kind] {
+		for _, s := range a.hitsIn("source-"+kind, h.Block) {
 			if s.Block == h.Block && s.TokEnd <= h.TokStart && h.TokStart-s.TokEnd <= 2 {
 				return true
 			}

@@ -51,7 +51,7 @@ func (a *Analysis) characterizationData(h Hit) bool {
 		return true
 	}
 	method := a.sentenceHas(h, "testing-characterization") && a.hasMethodInSentence(h)
-	for _, m := range a.hits["testing-measure"] {
+	for _, m := range a.hitsIn("testing-measure", h.Block) {
 		if !a.sameSentence(m, h) {
 			continue
 		}
@@ -71,7 +71,7 @@ func (a *Analysis) characterizationData(h Hit) bool {
 // hasMethodInSentence reports a method (not only a marker or a size word) in
 // the hit's sentence.
 func (a *Analysis) hasMethodInSentence(h Hit) bool {
-	for _, m := range a.hits["testing-method"] {
+	for _, m := range a.hitsIn("testing-method", h.Block) {
 		if a.sameSentence(m, h) {
 			return true
 		}
