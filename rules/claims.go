@@ -246,13 +246,9 @@ type drugHit struct {
 // cosmetic, except for Korean, where 재생 and the like are banned whatever
 // surrounds them.
 func (a *Analysis) drugClaims(keep func(Hit) bool) []drugHit {
-	var all []Hit
-	all = append(all, a.hits["drug-disease"]...)
-	all = append(all, a.hits["drug-service"]...)
-	all = append(all, a.hits["drug"]...)
 	covered := coverage{}
 	var out []drugHit
-	for _, h := range longestFirst(preferRewrites(all)) {
+	for _, h := range sortLongestFirst(preferRewrites(a.hits["drug-disease"], a.hits["drug-service"], a.hits["drug"])) {
 		if overlaps(covered, h) || !keep(h) {
 			continue
 		}

@@ -34,7 +34,7 @@ smoother after 4 weeks in a study of 32 women").`,
 
 func checkHypeWording(p *Pass) {
 	covered := coverage{}
-	for _, h := range longestFirst(preferRewrites(p.Hits("hype"))) {
+	for _, h := range sortLongestFirst(preferRewrites(p.Hits("hype"))) {
 		if !p.Selling() || !p.sellerCopy(h) || p.Blocks[h.Block].Kind == scraper.KindIngredients || overlaps(covered, h) {
 			continue
 		}

@@ -4,49 +4,62 @@ import "sort"
 
 // longestFirst orders hits so that, where terms overlap ("instantly erases
 // wrinkles" and "erases wrinkles"), the longest is reported and the rest are
-// skipped as covered.
+// skipped as covered. It returns a copy; sortLongestFirst sorts in place.
 func longestFirst(hs []Hit) []Hit {
-	out := append([]Hit(nil), hs...)
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Block != out[j].Block {
-			return out[i].Block < out[j].Block
+	return sortLongestFirst(append([]Hit(nil), hs...))
+}
+
+// sortLongestFirst is longestFirst on a slice the caller owns.
+func sortLongestFirst(hs []Hit) []Hit {
+	sort.SliceStable(hs, func(i, j int) bool {
+		if hs[i].Block != hs[j].Block {
+			return hs[i].Block < hs[j].Block
 		}
-		return out[i].End-out[i].Start > out[j].End-out[j].Start
+		return hs[i].End-hs[i].Start > hs[j].End-hs[j].Start
 	})
+	return hs
+}
+
+// preferRewrites returns the hits of the groups, in turn, without a
+// composed claim ("regenerate skin cells") that contains a listed phrase
+// with a compliant rewrite ("regenerate" => "revitalise the look of"): the
+// listed phrase is reported instead, so the finding keeps a rewrite that
+// fits its words. Each group's hits are in document order. The result is a
+// new slice.
+func preferRewrites(groups ...[]Hit) []Hit {
+	n := 0
+	for _, g := range groups {
+		n += len(g)
+	}
+	out := make([]Hit, 0, n)
+	for _, g := range groups {
+		for _, h := range g {
+			if h.Term.Detail == "grammar" && containsRewrite(groups, h) {
+				continue
+			}
+			out = append(out, h)
+		}
+	}
 	return out
 }
 
-// preferRewrites drops a composed claim ("regenerate skin cells") that
-// contains a listed phrase with a compliant rewrite ("regenerate" =>
-// "revitalise the look of"): the listed phrase is reported instead, so the
-// finding keeps a rewrite that fits its words.
-func preferRewrites(hs []Hit) []Hit {
-	// The listed phrases of each block, found once: a composed claim is
-	// compared with its own block's, not with every hit of the document.
-	listed := map[int][]Hit{}
-	for _, o := range hs {
-		if o.Term.Detail != "grammar" {
-			listed[o.Block] = append(listed[o.Block], o)
-		}
-	}
-	var out []Hit
-	for _, h := range hs {
-		if h.Term.Detail == "grammar" && containsRewrite(listed[h.Block], h) {
-			continue
-		}
-		out = append(out, h)
-	}
-	return out
-}
-
-// containsRewrite reports a listed phrase of h's block (listed) inside h
-// that carries a rewrite, or a listed phrase on exactly h's words: where
-// the lists have judged the words, their group (a drug or a disease claim)
-// stands.
-func containsRewrite(listed []Hit, h Hit) bool {
-	for _, o := range listed {
-		if o.Term.Suggest != "" && h.Start <= o.Start && o.End <= h.End || o.Start == h.Start && o.End == h.End {
-			return true
+// containsRewrite reports a listed phrase of h's block inside h that
+// carries a rewrite, or a listed phrase on exactly h's words: where the
+// lists have judged the words, their group (a drug or a disease claim)
+// stands. Only h's block is searched: each group is in document order.
+func containsRewrite(groups [][]Hit, h Hit) bool {
+	for _, g := range groups {
+		lo := sort.Search(len(g), func(i int) bool { return g[i].Block >= h.Block })
+		for _, o := range g[lo:] {
+			if o.Block != h.Block {
+				break
+			}
+			if o.Term.Detail == "grammar" {
+				continue
+			}
+			if o.Term.Suggest != "" && h.Start <= o.Start && o.End <= h.End || o.Start == h.Start && o.End == h.End {
+				return true
+			}
 		}
 	}
 	return false
