@@ -1,11 +1,13 @@
 package rules
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/exolint/exolint/scraper"
 )
@@ -101,13 +103,53 @@ type Analysis struct {
 	// flagged sentence have an entry
 	disclaimer map[int][]bool
 	attributed map[int][]bool
+	// cut is the first block left unread when the document holds more
+	// than analysisBudget allows (0: read whole); Blocks ends there.
+	cut    int
+	budget int
+	nHits  int
 }
+
+// analysisBudget bounds what an analysis holds for its matches and
+// ingredient entries. A product page holds a few megabytes at most; a
+// document that holds more (a dump of a whole catalogue, page after page of
+// claims) is checked up to the block where the budget runs out, and says so
+// (Engine.Check), rather than using memory in proportion to its length.
+const analysisBudget = 48 << 20
+
+// cutAt is the source offset from which a document cut short by the
+// budget was not checked, or -1 when it was read whole.
+func (a *Analysis) cutAt() int {
+	if a.cut == 0 {
+		return -1
+	}
+	s, _ := a.Doc.Blocks[a.cut].SourceRange(0, 0)
+	return s
+}
+
+// cutNote tells where the check of a document cut short stopped.
+func (a *Analysis) cutNote() string {
+	return fmt.Sprintf("long document: its text from line %d on was not checked, as it holds more claims, wording and ingredient entries than one check keeps (%d MiB of them); split it to check the rest",
+		a.Doc.Position(a.cutAt()).Line, a.budget>>20)
+}
+
+// What the budget counts: a hit, and an ingredient entry with its fact.
+const (
+	hitCost   = int(unsafe.Sizeof(Hit{}))
+	entryCost = int(unsafe.Sizeof(ListIngredient{}) + unsafe.Sizeof(IngredientFact{}))
+)
 
 // analyze tokenizes, splits and scans every block; it keeps the tokens of
 // a document with at most keptTokenText bytes of text.
 func analyze(doc *scraper.Document, lx *Lexicon, keptTokenText int) *Analysis {
-	a := &Analysis{Doc: doc, hits: map[string][]Hit{}}
+	return analyzeWithin(doc, lx, keptTokenText, analysisBudget)
+}
+
+// analyzeWithin is analyze with a budget in bytes (tests lower it).
+func analyzeWithin(doc *scraper.Document, lx *Lexicon, keptTokenText, budget int) *Analysis {
+	a := &Analysis{Doc: doc, hits: map[string][]Hit{}, budget: budget}
 	a.Blocks = make([]BlockInfo, len(doc.Blocks))
+	spent := 0
 	var classHits []Match
 	composed := map[string]bool{}
 	var lazy *tokenCache
@@ -117,6 +159,7 @@ func analyze(doc *scraper.Document, lx *Lexicon, keptTokenText int) *Analysis {
 	var scratch []Token
 	for i := range doc.Blocks {
 		b := &doc.Blocks[i]
+		hitsBefore := a.nHits
 		scratch = tokenize(b.Text, scratch)
 		toks := scratch
 		bi := BlockInfo{Block: b, Sentences: sentences(b.Text, toks), index: i, lazy: lazy}
@@ -151,6 +194,15 @@ func analyze(doc *scraper.Document, lx *Lexicon, keptTokenText int) *Analysis {
 				a.addHit(i, m, true)
 			})
 		}
+		spent += hitCost * (a.nHits - hitsBefore)
+		if b.Kind == scraper.KindIngredients {
+			spent += entryCost * a.ingr.parse(i, b.Text)
+		}
+		if spent > budget && i+1 < len(doc.Blocks) {
+			a.cut = i + 1
+			a.Blocks = slices.Clone(a.Blocks[:a.cut])
+			break
+		}
 	}
 	for group := range composed {
 		sortHits(a.hits[group])
@@ -178,6 +230,7 @@ func (a *Analysis) addHit(i int, m Match, composed bool) {
 		}
 	}
 	a.hits[m.Term.Group] = append(hs, Hit{Block: i, Match: m})
+	a.nHits++
 }
 
 // splitKorean reports a match of a Korean term written as one word ("주사",

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -108,4 +109,45 @@ func heapInUse() uint64 {
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
 	return m.HeapInuse
+}
+
+// A document that holds more matches and ingredient entries than the
+// budget is checked up to the block where the budget runs out: nothing
+// after it is read, the document says from which line, and a suppression
+// there is not called unused.
+func TestAnalysisBudgetCut(t *testing.T) {
+	var b strings.Builder
+	for i := 0; i < 200; i++ {
+		fmt.Fprintf(&b, "Line %d: this serum heals acne scars overnight.\n\n", i)
+	}
+	b.WriteString("<!-- exolint-disable-next-line drug-claim -- a quoted review -->\nIt heals eczema.\n")
+	doc := scraper.NewReader().ReadMarkdown("long.md", []byte(b.String()))
+	e, err := NewEngine(All(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.SetPolicy(&Policy{Known: All()})
+	whole := e.Check(doc)
+	e.budget = 50 * hitCost
+	res := e.Check(doc)
+	if !hasNote(res.Notes, "long document: its text from line ") {
+		t.Logf("notes %q", res.Notes)
+		t.Fatalf("no note of the cut: %q", res.Notes)
+	}
+	last := 0
+	for _, f := range res.Findings {
+		if f.Rule == UnusedSuppressionID {
+			t.Errorf("a suppression past the cut is called unused: %+v", f)
+		}
+		last = max(last, f.Start.Line)
+	}
+	if last == 0 || last > 200 {
+		t.Errorf("last finding on line %d, want one well before the end", last)
+	}
+	if len(res.Findings) >= len(whole.Findings) {
+		t.Errorf("%d findings cut short, %d whole: want fewer", len(res.Findings), len(whole.Findings))
+	}
+	if hasNote(whole.Notes, "long document") {
+		t.Errorf("the default budget cut a short document: %q", whole.Notes)
+	}
 }

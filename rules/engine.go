@@ -33,9 +33,10 @@ type Engine struct {
 	// maxFindings caps the findings listed per document (collect.go);
 	// <= 0: no cap.
 	maxFindings int
-	// keptTokenText is the most text whose tokens an analysis keeps
-	// (analysis.go); tests lower it to check the other way.
-	keptTokenText int
+	// keptTokenText is the most text whose tokens an analysis keeps, and
+	// budget what it holds for matches and ingredient entries
+	// (analysis.go); tests lower them.
+	keptTokenText, budget int
 }
 
 // NewEngine prepares the rules for the selected markets (all when empty).
@@ -55,7 +56,7 @@ func NewEngine(rs []*Rule, markets []Market) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Engine{rules: rs, lex: buildLexicon(groups).withGrammar(gram), markets: markets, ingr: ingr, maxFindings: DefaultMaxFindings, keptTokenText: defaultKeptTokenText}, nil
+	return &Engine{rules: rs, lex: buildLexicon(groups).withGrammar(gram), markets: markets, ingr: ingr, maxFindings: DefaultMaxFindings, keptTokenText: defaultKeptTokenText, budget: analysisBudget}, nil
 }
 
 // SetMaxFindings sets how many findings a document lists at most (the most
@@ -71,10 +72,13 @@ func (e *Engine) Markets() []Market { return e.markets }
 
 // Check runs every rule on doc.
 func (e *Engine) Check(doc *scraper.Document) *DocResult {
-	a := analyze(doc, e.lex, e.keptTokenText)
+	a := analyzeWithin(doc, e.lex, e.keptTokenText, e.budget)
 	a.ingr.kb = e.ingr
 	a.computeFacts()
 	res := &DocResult{Source: doc.Source, Format: doc.Format, Product: doc.Product, Facts: a.Facts, Notes: doc.Notes}
+	if a.cut > 0 {
+		res.Notes = append(res.Notes, a.cutNote())
+	}
 	if !a.Selling() {
 		res.Notes = append(res.Notes, "reads as an article that discusses exosomes and promotes no product or treatment: nothing in it is counted as its own claim")
 	}
@@ -83,7 +87,7 @@ func (e *Engine) Check(doc *scraper.Document) *DocResult {
 	// breaks a rule in every sentence costs no more memory than one that
 	// breaks it a thousand times.
 	col := &collector{limit: e.maxFindings}
-	dp := e.policy.forDocument(doc, res)
+	dp := e.policy.forDocument(doc, res, a.cutAt())
 	seq, addedSeq := 0, 0
 	keep := func(f Finding) {
 		col.add(f, seq)

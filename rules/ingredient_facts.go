@@ -8,7 +8,6 @@ import (
 	"unicode"
 
 	"github.com/exolint/exolint/rules/ingredients"
-	"github.com/exolint/exolint/scraper"
 	"github.com/exolint/exolint/scraper/inci"
 )
 
@@ -58,10 +57,32 @@ type ingredientState struct {
 	list    []ListIngredient
 	maybe   []ListIngredient // "may contain" entries
 	present bool             // the page has an ingredient list with at least one entry
+	// parsed are the ingredient blocks' lists, parsed while the document
+	// is analysed (the budget counts their entries).
+	parsed []parsedList
 	// known holds what is known about each name (with its synonyms) met
 	// on the page, so that the hundredth "Glycerin" of a page of lists
 	// shares the first one's instead of carrying its own copy.
 	known map[string]*IngredientInfo
+}
+
+// parsedList is one ingredient block's list.
+type parsedList struct {
+	block int
+	list  *inci.List
+}
+
+// parse parses the list in block i and returns its number of entries.
+func (st *ingredientState) parse(i int, text string) int {
+	// Offsets from Parse are offsets into the block's text, which is
+	// exactly what Span and SourceRange take.
+	l := inci.Parse(text)
+	st.parsed = append(st.parsed, parsedList{block: i, list: l})
+	n := 0
+	for _, sec := range l.Sections {
+		n += len(sec.Ingredients)
+	}
+	return n
 }
 
 // ListIngredient is one entry of the page's ingredient list with what exolint
@@ -146,17 +167,8 @@ func (a *Analysis) ingredientFacts() {
 	if st.kb == nil {
 		return // an Analysis built outside an Engine
 	}
-	type parsedList struct {
-		block int
-		list  *inci.List
-	}
-	var lists []parsedList
 	certain, maybe := 0, 0
-	for bi := range a.Blocks {
-		b := &a.Blocks[bi]
-		if b.Kind != scraper.KindIngredients {
-			continue
-		}
+	for _, pl := range st.parsed {
 		if st.inv == nil {
 			inv, err := st.kb.inventory()
 			if err != nil {
@@ -164,17 +176,13 @@ func (a *Analysis) ingredientFacts() {
 			}
 			st.inv = inv
 		}
-		// Offsets from Parse are offsets into b.Text, which is exactly what
-		// Span and SourceRange take.
-		l := inci.Parse(b.Text)
-		for _, sec := range l.Sections {
+		for _, sec := range pl.list.Sections {
 			if sec.MayContain {
 				maybe += len(sec.Ingredients)
 			} else {
 				certain += len(sec.Ingredients)
 			}
 		}
-		lists = append(lists, parsedList{block: bi, list: l})
 	}
 	// Sized once: a page of lists holds tens of thousands of entries.
 	if certain > 0 {
@@ -183,7 +191,7 @@ func (a *Analysis) ingredientFacts() {
 	if maybe > 0 {
 		st.maybe = make([]ListIngredient, 0, maybe)
 	}
-	for _, pl := range lists {
+	for _, pl := range st.parsed {
 		for _, sec := range pl.list.Sections {
 			for _, in := range sec.Ingredients {
 				li := a.classifyIngredient(pl.block, sec, in)
@@ -195,6 +203,7 @@ func (a *Analysis) ingredientFacts() {
 			}
 		}
 	}
+	st.parsed = nil // copied into the entries
 	st.present = len(st.list) > 0
 	f := &a.Facts
 	if st.present {

@@ -56,12 +56,14 @@ type docPolicy struct {
 }
 
 // forDocument prepares the policy for one document; nil when there is no
-// policy.
-func (p *Policy) forDocument(doc *scraper.Document, res *DocResult) *docPolicy {
+// policy. cut is the source offset from which the document was not
+// checked (-1: checked whole): a suppression there cannot be judged unused.
+func (p *Policy) forDocument(doc *scraper.Document, res *DocResult, cut int) *docPolicy {
 	if p == nil {
 		return nil
 	}
 	dp := &docPolicy{p: p, comments: readComments(doc, p.Known)}
+	dp.comments.cut = cut
 	for _, s := range p.Suppressions {
 		if s.appliesTo(res) {
 			dp.entries = append(dp.entries, s)

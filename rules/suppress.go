@@ -86,11 +86,14 @@ type commentSuppressions struct {
 	// bad are malformed directives and an exolint-enable with nothing to
 	// close, in the order of the comments.
 	bad []Finding
+	// cut is the source offset from which the document was not checked
+	// (-1: none); suppressions reaching there are not reported unused.
+	cut int
 }
 
 // readComments reads a document's suppression comments.
 func readComments(doc *scraper.Document, known []*Rule) *commentSuppressions {
-	cs := &commentSuppressions{}
+	cs := &commentSuppressions{cut: -1}
 	bad := func(c scraper.Comment, msg string) {
 		cs.bad = append(cs.bad, Finding{Rule: BadSuppressionID, Severity: Error, Message: msg, Start: c.Start, End: c.End, Match: strings.TrimSpace(c.Text)})
 	}
@@ -160,6 +163,9 @@ func (cs *commentSuppressions) suppress(f Finding) bool { return suppressedBy(cs
 func (cs *commentSuppressions) findings() []Finding {
 	out := cs.bad
 	for _, s := range cs.sups {
+		if cs.cut >= 0 && (s.d.Kind == Disable && s.end > cs.cut || s.d.Kind != Disable && s.c.Start.Offset >= cs.cut) {
+			continue // it may cover what was not checked
+		}
 		for _, id := range s.d.Rules {
 			if s.used[id] {
 				continue
