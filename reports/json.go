@@ -53,8 +53,6 @@ func JSONL(w io.Writer, r *Result) error { return Write(NewJSONL(w), r) }
 // way, comes last.
 type jsonWriter struct {
 	bw   *bufio.Writer
-	buf  bytes.Buffer
-	enc  *json.Encoder
 	docs int
 	sum  Summary
 	err  error
@@ -63,20 +61,54 @@ type jsonWriter struct {
 // NewJSON returns a Writer of the JSON contract (DESIGN.md): one valid JSON
 // document, written as documents finish.
 func NewJSON(w io.Writer) Writer {
-	jw := &jsonWriter{bw: bufio.NewWriterSize(w, 64<<10)}
-	jw.enc = json.NewEncoder(&jw.buf)
-	jw.enc.SetEscapeHTML(false)
-	return jw
+	return &jsonWriter{bw: bufio.NewWriterSize(w, 64<<10)}
 }
 
-// value encodes v indented to sit after the given prefix.
-func (jw *jsonWriter) value(v any, prefix string) []byte {
-	jw.buf.Reset()
-	jw.enc.SetIndent(prefix, "  ")
-	if err := jw.enc.Encode(v); err != nil && jw.err == nil {
-		jw.err = err
+// value writes v indented to sit after the given prefix, without the
+// encoder's final newline. The encoder writes to the output directly and
+// is made for each value, so a large document leaves no buffer of its
+// size behind.
+func (jw *jsonWriter) value(v any, prefix string) {
+	if jw.err != nil {
+		return
 	}
-	return bytes.TrimRight(jw.buf.Bytes(), "\n")
+	tw := &trimNewline{w: jw.bw}
+	enc := json.NewEncoder(tw)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent(prefix, "  ")
+	if err := enc.Encode(v); err != nil {
+		jw.err = err
+		return
+	}
+	jw.err = tw.err
+}
+
+// trimNewline passes writes on, holding back a final newline until more
+// follows, so that what an Encoder writes ends without one.
+type trimNewline struct {
+	w       io.Writer
+	pending bool
+	err     error
+}
+
+func (t *trimNewline) Write(p []byte) (int, error) {
+	n := len(p)
+	if n == 0 || t.err != nil {
+		return n, t.err
+	}
+	if t.pending {
+		if _, t.err = t.w.Write([]byte{'\n'}); t.err != nil {
+			return 0, t.err
+		}
+		t.pending = false
+	}
+	if p[n-1] == '\n' {
+		p, t.pending = p[:n-1], true
+	}
+	if _, t.err = t.w.Write(p); t.err != nil {
+		return 0, t.err
+	}
+	return n, nil
 }
 
 func (jw *jsonWriter) write(parts ...[]byte) {
@@ -95,8 +127,11 @@ func (jw *jsonWriter) result() error {
 }
 
 func (jw *jsonWriter) Begin(m Meta) error {
-	jw.write([]byte("{\n  \"tool\": "), jw.value(m.Tool, "  "))
-	jw.write([]byte(",\n  \"markets\": "), jw.value(m.Markets, "  "), []byte(",\n  \"documents\": ["))
+	jw.write([]byte("{\n  \"tool\": "))
+	jw.value(m.Tool, "  ")
+	jw.write([]byte(",\n  \"markets\": "))
+	jw.value(m.Markets, "  ")
+	jw.write([]byte(",\n  \"documents\": ["))
 	return jw.result()
 }
 
@@ -107,9 +142,10 @@ func (jw *jsonWriter) Document(d *rules.DocResult) error {
 	}
 	jw.docs++
 	jw.sum.Add(d)
-	jw.write([]byte(sep), jw.value(jsonDoc(d), "    "))
+	jw.write([]byte(sep))
+	jw.value(jsonDoc(d), "    ")
 	// Hand each document on at once: a reader (a pipe, a tail -f) sees
-	// progress, and the buffer never holds more than one document.
+	// progress.
 	if jw.err == nil {
 		jw.err = jw.bw.Flush()
 	}
@@ -123,7 +159,9 @@ func (jw *jsonWriter) End() error {
 	if jw.sum.Findings == nil {
 		jw.sum = Summary{Findings: map[string]int{"error": 0, "warning": 0, "info": 0}}
 	}
-	jw.write([]byte("],\n  \"summary\": "), jw.value(jw.sum, "  "), []byte("\n}\n"))
+	jw.write([]byte("],\n  \"summary\": "))
+	jw.value(jw.sum, "  ")
+	jw.write([]byte("\n}\n"))
 	if jw.err == nil {
 		jw.err = jw.bw.Flush()
 	}
