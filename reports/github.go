@@ -109,7 +109,7 @@ func (gw *githubWriter) Document(d *rules.DocResult) error {
 		}
 		return nil
 	}
-	for _, f := range d.Findings {
+	for _, f := range rules.ExpandFindings(d.Findings) { // one annotation per place
 		gw.total++
 		// The cap keeps the most severe findings; within a severity,
 		// document order keeps the output deterministic. Whatever the

@@ -101,9 +101,10 @@ func (jw *junitWriter) Document(d *rules.DocResult) error {
 	if d.Err != nil {
 		jd.err = d.Err.Error()
 	}
-	if len(d.Findings) > 0 {
-		jd.findings = make([]rules.Finding, len(d.Findings))
-		for i, f := range d.Findings {
+	// Every place is listed under its rule's testcase.
+	if places := rules.ExpandFindings(d.Findings); len(places) > 0 {
+		jd.findings = make([]rules.Finding, len(places))
+		for i, f := range places {
 			f.Context = ""
 			jd.findings[i] = f
 			jw.extra[f.Rule] = true

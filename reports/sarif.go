@@ -238,8 +238,12 @@ func (sw *sarifWriter) Document(d *rules.DocResult) error {
 		})
 		return nil
 	}
-	for i := range d.Findings {
-		f := &d.Findings[i]
+	// One result per place: code scanning places an alert at a result's
+	// first location only, so a repeated problem is marked everywhere by
+	// repeating the result (each with its own fingerprint).
+	places := rules.ExpandFindings(d.Findings)
+	for i := range places {
+		f := &places[i]
 		res := sarifResult{
 			RuleID:              f.Rule,
 			Level:               sarifLevel(f.Severity),

@@ -63,6 +63,9 @@ type Finding struct {
 	Context      string
 	ContextStart int
 	ContextEnd   int
+	// AlsoAt are the further places of the same problem in the document:
+	// the same rule on the same wording (group.go). Empty for most findings.
+	AlsoAt []Place
 }
 
 // Pass is what a rule's Check sees: the document, its analysis and facts, and

@@ -111,8 +111,10 @@ func (f *findingFilter) apply(ctx context.Context, d *rules.DocResult) error {
 	if f.changed == nil || d.Err != nil || !isLocalSource(d.Source) {
 		return nil
 	}
-	kept := d.Findings[:0]
-	for _, fd := range d.Findings {
+	// Each place of a finding is judged by its own line.
+	all := rules.ExpandFindings(d.Findings)
+	kept := all[:0]
+	for _, fd := range all {
 		ok, err := f.changed.Line(ctx, d.Source, fd.Start.Line)
 		if err != nil {
 			return err
@@ -121,7 +123,7 @@ func (f *findingFilter) apply(ctx context.Context, d *rules.DocResult) error {
 			kept = append(kept, fd)
 		}
 	}
-	d.Findings = kept
+	d.Findings = rules.GroupFindings(kept)
 	return nil
 }
 

@@ -38,7 +38,20 @@ func (fx *fixer) fix(d *rules.DocResult) error {
 	if !utf8.Valid(src) {
 		return nil
 	}
-	out, done := rules.ApplyFixes(src, d.Findings, base)
+	// Every place of a finding is fixed. A further place may differ in
+	// case from the first ("Miracle", "miracle"): its own bytes are its
+	// match when they differ only in case, so ApplyFixes still replaces
+	// only plain text (never across markup or a line break) and
+	// matchCase keeps the capital.
+	places := rules.ExpandFindings(d.Findings)
+	for i := range places {
+		p := &places[i]
+		s, e := p.Start.Offset+base, p.End.Offset+base
+		if s >= 0 && s < e && e <= len(src) && e-s == len(p.Match) && strings.EqualFold(string(src[s:e]), p.Match) {
+			p.Match = string(src[s:e])
+		}
+	}
+	out, done := rules.ApplyFixes(src, places, base)
 	if len(done) == 0 {
 		return nil
 	}
@@ -61,7 +74,7 @@ func (fx *fixer) fix(d *rules.DocResult) error {
 			return err
 		}
 	}
-	d.Findings = without(d.Findings, done)
+	d.Findings = rules.GroupFindings(without(places, done))
 	return nil
 }
 
