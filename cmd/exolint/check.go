@@ -100,7 +100,7 @@ func checkOptionsFrom(c *cli.Context) (checkOptions, error) {
 	if o.minSeverity, err = rules.ParseSeverity(st.get("min-severity").value); err != nil {
 		return o, &usageError{err: fmt.Errorf("--min-severity: %w", err)}
 	}
-	if o.policy, err = policyOptionsFrom(c, st); err != nil {
+	if o.policy, err = policyOptionsFrom(c, st, true); err != nil {
 		return o, err
 	}
 	if o.markets, err = rules.ParseMarkets(st.get("markets").value); err != nil {

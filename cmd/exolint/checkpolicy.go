@@ -27,7 +27,10 @@ type policyOptions struct {
 	fix, diff    bool
 }
 
-func policyOptionsFrom(c *cli.Context, st *settings) (policyOptions, error) {
+// policyOptionsFrom reads the policy flags and config. filterByBaseline is
+// false for the baseline commands: they write the baseline, or read it
+// themselves, and must not require it to exist.
+func policyOptionsFrom(c *cli.Context, st *settings, filterByBaseline bool) (policyOptions, error) {
 	var p policyOptions
 	wd, err := os.Getwd()
 	if err != nil {
@@ -41,7 +44,7 @@ func policyOptionsFrom(c *cli.Context, st *settings) (policyOptions, error) {
 			return p, err
 		}
 	}
-	if b := st.get("baseline"); b.value != "" {
+	if b := st.get("baseline"); b.value != "" && filterByBaseline {
 		p.baselinePath = b.value
 		p.baseline, err = baseline.Read(b.value)
 		// A baseline named in the config may not be written yet; one asked

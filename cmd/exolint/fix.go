@@ -60,14 +60,8 @@ func (fx *fixer) fix(d *rules.DocResult) error {
 	if fx.diff {
 		unifiedDiff(fx.stdout, d.Source, src, out)
 	} else {
-		st, err := os.Stat(d.Source)
-		if err != nil {
-			return fmt.Errorf("fix: %w", err)
-		}
+		// writeFileAtomic keeps the file's mode.
 		if err := writeFileAtomic(d.Source, func(f *os.File) error {
-			if err := f.Chmod(st.Mode().Perm()); err != nil {
-				return err
-			}
 			_, err := f.Write(out)
 			return err
 		}); err != nil {

@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 
 	"github.com/exolint/exolint/reports"
 	"github.com/exolint/exolint/rules"
@@ -139,16 +141,38 @@ type atomicFile struct {
 	done bool
 }
 
+// createAtomic opens a temporary file beside path. A report is created
+// 0644 less the umask, as any program's output file is (os.CreateTemp's
+// 0600 would hide a baseline or report from the rest of a team or a CI
+// step running as another user); a file being replaced keeps its mode.
 func createAtomic(path string) (*atomicFile, error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		// Name the folder, not the temporary file the user never asked for.
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("write %s: folder %s does not exist (%w)", path, filepath.Dir(path), fs.ErrNotExist)
-		}
-		return nil, fmt.Errorf("write %s: %w", path, err)
+	dir, base := filepath.Dir(path), filepath.Base(path)
+	var keep fs.FileMode
+	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
+		keep = st.Mode().Perm()
 	}
-	return &atomicFile{path: path, f: tmp}, nil
+	for {
+		name := filepath.Join(dir, "."+base+"."+strconv.FormatUint(rand.Uint64(), 36))
+		tmp, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err != nil {
+			// Name the folder, not the temporary file the user never asked for.
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil, fmt.Errorf("write %s: folder %s does not exist (%w)", path, dir, fs.ErrNotExist)
+			}
+			return nil, fmt.Errorf("write %s: %w", path, err)
+		}
+		a := &atomicFile{path: path, f: tmp}
+		if keep != 0 {
+			if err := tmp.Chmod(keep); err != nil {
+				a.abort()
+				return nil, fmt.Errorf("write %s: %w", path, err)
+			}
+		}
+		return a, nil
+	}
 }
 
 func (a *atomicFile) commit() error {
