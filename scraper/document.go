@@ -131,6 +131,11 @@ type Document struct {
 	Comments   []Comment
 	lineStarts []int
 	src        []byte
+	// bomBytes is the length of a UTF-8 byte-order mark the reader
+	// stripped before src: line 1's byte columns count it (the file's
+	// bytes, as reviewdog reads them); offsets and code-point columns do
+	// not.
+	bomBytes int
 }
 
 // Position converts a source byte offset to line and column.
@@ -146,12 +151,16 @@ func (d *Document) Position(off int) Position {
 		i = 0
 	}
 	ls := d.lineStarts[i]
-	return Position{
+	p := Position{
 		Offset:     off,
 		Line:       i + 1,
 		Column:     utf8.RuneCount(d.src[ls:off]) + 1,
 		ByteColumn: off - ls + 1,
 	}
+	if i == 0 {
+		p.ByteColumn += d.bomBytes
+	}
+	return p
 }
 
 // Line returns the text of source line n (1-based) without its line break.

@@ -138,6 +138,17 @@ func (r *Reader) Read(source string, data []byte, format string) (*Document, err
 	if err != nil {
 		return nil, err
 	}
+	doc, err := r.read(source, src, format)
+	if err == nil && bytes.HasPrefix(data, utf8BOM) {
+		// Byte columns count the file's bytes, the stripped mark too.
+		doc.bomBytes = len(utf8BOM)
+	}
+	return doc, err
+}
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+func (r *Reader) read(source string, src []byte, format string) (*Document, error) {
 	if len(bytes.TrimSpace(src)) == 0 {
 		doc := newDocument(source, format, src)
 		doc.Notes = append(doc.Notes, "empty input: nothing to lint")
