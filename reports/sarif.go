@@ -130,6 +130,7 @@ type sarifResult struct {
 }
 
 type sarifResultProps struct {
+	Match      string         `json:"match,omitempty"`
 	Markets    []rules.Market `json:"markets,omitempty"`
 	Kind       string         `json:"kind,omitempty"`
 	Region     string         `json:"region,omitempty"`
@@ -186,6 +187,8 @@ type sarifWriter struct {
 	meta Meta
 	run  sarifRun
 	fp   *fingerprinter
+	// sites are the bases of web pages' locations, by uriBaseId.
+	sites map[string]string
 }
 
 // NewSARIF returns a Writer of a SARIF 2.1.0 log with one run: every rule
@@ -227,6 +230,12 @@ func (sw *sarifWriter) Begin(m Meta) error {
 func (sw *sarifWriter) Document(d *rules.DocResult) error {
 	a := locateArtifact(d.Source, sw.opt.SrcRoot)
 	loc := a.location()
+	if a.base != "" {
+		if sw.sites == nil {
+			sw.sites = map[string]string{}
+		}
+		sw.sites[a.baseID] = a.base
+	}
 	if d.Err != nil {
 		inv := &sw.run.Invocations[0]
 		inv.ExecutionSuccessful = false
@@ -250,11 +259,11 @@ func (sw *sarifWriter) Document(d *rules.DocResult) error {
 			Message:             sarifMessage{Text: f.Message},
 			Locations:           []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: loc, Region: sarifRegionOf(f)}}},
 			PartialFingerprints: map[string]string{fingerprintKey: sw.fp.next(a.id, f)},
-			Properties:          sarifResultProps{Markets: slices.Clone(f.Markets), Kind: string(f.Kind), Region: string(f.Region), Suggestion: f.Suggestion},
+			Properties:          sarifResultProps{Match: f.Match, Markets: slices.Clone(f.Markets), Kind: string(f.Kind), Region: string(f.Region), Suggestion: f.Suggestion},
 		}
 		// Only files can be edited, and only where the match is the
 		// source text verbatim (see fixable).
-		if a.uri != "" && !isURL(d.Source) && fixable(f) {
+		if a.editable && fixable(f) {
 			del := *sarifRegionOf(f)
 			del.Snippet = nil
 			res.Fixes = []sarifFix{{
@@ -271,6 +280,9 @@ func (sw *sarifWriter) Document(d *rules.DocResult) error {
 }
 
 func (sw *sarifWriter) End() error {
+	for id, base := range sw.sites {
+		sw.run.OriginalURIBaseIDs[id] = sarifArtifactLoc{URI: base, Description: &sarifMessage{Text: "A web site exolint fetched pages from."}}
+	}
 	driverRules, index := sarifRules(sw.meta.Rules, sw.run.Results)
 	sw.run.Tool.Driver.Rules = driverRules
 	for i := range sw.run.Results {
@@ -285,16 +297,13 @@ func (sw *sarifWriter) End() error {
 	return nil
 }
 
-// location is the artifactLocation of a document. Standard input has no
-// address, so it gets a description instead of a uri.
+// location is the artifactLocation of a document.
 func (a artifact) location() sarifArtifactLoc {
-	switch {
-	case a.uri == "":
-		return sarifArtifactLoc{Description: &sarifMessage{Text: "standard input"}}
-	case a.relative:
-		return sarifArtifactLoc{URI: a.uri, URIBaseID: srcRootID}
+	loc := sarifArtifactLoc{URI: a.uri, URIBaseID: a.baseID}
+	if a.id == stdinSource {
+		loc.Description = &sarifMessage{Text: "standard input"}
 	}
-	return sarifArtifactLoc{URI: a.uri}
+	return loc
 }
 
 func sarifRegionOf(f *rules.Finding) *sarifRegion {
@@ -302,8 +311,12 @@ func sarifRegionOf(f *rules.Finding) *sarifRegion {
 		return nil
 	}
 	reg := &sarifRegion{StartLine: f.Start.Line, StartColumn: f.Start.Column, EndLine: f.End.Line, EndColumn: f.End.Column}
-	if f.Match != "" {
-		reg.Snippet = &sarifMessage{Text: f.Match}
+	// The snippet is the file's own text in the region (SARIF 3.30.13),
+	// markup and entities included; the decoded words are the match
+	// property and are quoted in the message. Without the source text
+	// there is no snippet rather than a wrong one.
+	if f.SourceText != "" {
+		reg.Snippet = &sarifMessage{Text: f.SourceText}
 	}
 	return reg
 }

@@ -88,6 +88,7 @@ func (e *Engine) Check(doc *scraper.Document) *DocResult {
 			for _, c := range copies[d.At.Block] {
 				s, en := c.SourceRange(d.At.Start, d.At.End)
 				f.Start, f.End = a.Doc.Position(s), a.Doc.Position(en)
+				f.SourceText = a.Doc.SourceText(s, en)
 				add(f)
 			}
 		}
@@ -125,6 +126,7 @@ func (e *Engine) finding(a *Analysis, r *Rule, d Diagnostic) (Finding, bool) {
 	s, en := b.SourceRange(d.At.Start, d.At.End)
 	f.Start, f.End = a.Doc.Position(s), a.Doc.Position(en)
 	f.Match = b.Text[d.At.Start:d.At.End]
+	f.SourceText = a.Doc.SourceText(s, en)
 	f.Kind, f.Region = b.Kind, b.Region
 	f.Context, f.ContextStart, f.ContextEnd = a.Context(d.At)
 	return f, true

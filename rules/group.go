@@ -9,6 +9,7 @@ import (
 // Place is one more place of a finding's problem in its document.
 type Place struct {
 	Start, End scraper.Position // End is one past the last character
+	SourceText string           // as Finding.SourceText
 }
 
 // groupKey is what makes two findings one problem: the same rule at the
@@ -46,7 +47,7 @@ func GroupFindings(fs []Finding) []Finding {
 			continue
 		}
 		g := &out[i]
-		g.AlsoAt = append(g.AlsoAt, Place{Start: f.Start, End: f.End})
+		g.AlsoAt = append(g.AlsoAt, Place{Start: f.Start, End: f.End, SourceText: f.SourceText})
 		g.AlsoAt = append(g.AlsoAt, f.AlsoAt...)
 	}
 	for i := range out {
@@ -78,7 +79,7 @@ func ExpandFindings(fs []Finding) []Finding {
 		out = append(out, f)
 		for _, p := range more {
 			g := f
-			g.Start, g.End = p.Start, p.End
+			g.Start, g.End, g.SourceText = p.Start, p.End, p.SourceText
 			g.Context, g.ContextStart, g.ContextEnd = "", 0, 0
 			out = append(out, g)
 		}

@@ -56,6 +56,10 @@ type Finding struct {
 	Suggestion string
 	Start, End scraper.Position // End is one past the last character
 	Match      string
+	// SourceText is the source between Start and End as written, with
+	// its markup and entities ("FDA&nbsp;approved" where Match is "FDA
+	// approved").
+	SourceText string
 	Kind       scraper.Kind
 	Region     scraper.Region
 	// Context is the plain-text sentence around the match, with the match

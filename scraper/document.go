@@ -179,6 +179,17 @@ func (d *Document) Line(n int) string {
 	return string(d.src[start:end])
 }
 
+// SourceText is the source between two byte offsets as written (markup and
+// entities included), for formats that quote the file itself (SARIF
+// snippets). Offsets are clamped to the source.
+func (d *Document) SourceText(start, end int) string {
+	start, end = max(0, min(start, len(d.src))), max(0, min(end, len(d.src)))
+	if end <= start {
+		return ""
+	}
+	return string(d.src[start:end])
+}
+
 // Size is the number of source bytes.
 func (d *Document) Size() int { return len(d.src) }
 

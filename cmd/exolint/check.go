@@ -180,6 +180,12 @@ func streamCheck(ctx context.Context, engine *rules.Engine, loader *scraper.Load
 		fx = &fixer{stdout: s.stdout, diff: o.policy.diff}
 	}
 	var t tally
+	// SARIF is for repository files: say so when web pages are in it.
+	sarifPages := 0
+	wantsSARIF := false
+	for _, o := range o.outputs {
+		wantsSARIF = wantsSARIF || o.format == "sarif"
+	}
 	err := engine.Run(ctx, o.policy.inputs(o.targets), loader.Load, o.jobs, func(d *rules.DocResult) error {
 		err := pf.apply(ctx, d)
 		if err == nil && fx != nil {
@@ -189,6 +195,9 @@ func streamCheck(ctx context.Context, engine *rules.Engine, loader *scraper.Load
 			// The verdict counts every finding; --min-severity only hides.
 			t.add(d, o.minSeverity)
 			hideBelow(d, o.minSeverity)
+			if wantsSARIF && !isLocalSource(d.Source) && d.Source != "-" && d.Err == nil && len(d.Findings) > 0 {
+				sarifPages++
+			}
 			err = out.document(d)
 		}
 		if err != nil {
@@ -204,6 +213,10 @@ func streamCheck(ctx context.Context, engine *rules.Engine, loader *scraper.Load
 	}
 	if err := out.end(); err != nil {
 		return err
+	}
+	if sarifPages > 0 {
+		fmt.Fprintf(s.stderr, "exolint: sarif: findings on %d web %s are located relative to their site (uriBaseId SITE_<host>); GitHub code scanning shows only findings in repository files\n",
+			sarifPages, map[bool]string{true: "page", false: "pages"}[sarifPages == 1])
 	}
 	v := t.verdict(o.failOn)
 	pf.note(s.stderr, t.hidden, v != nil && t.shownVerdict(o.failOn) == nil)
