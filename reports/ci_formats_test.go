@@ -309,3 +309,62 @@ func TestWritersReturnWriteErrors(t *testing.T) {
 type failingWriter struct{}
 
 func (failingWriter) Write([]byte) (int, error) { return 0, os.ErrClosed }
+
+// JUnit fails a testcase only at or above --fail-on, so the test report and
+// the exit code agree; what is below is listed in system-out.
+func TestJUnitFollowsFailOn(t *testing.T) {
+	for _, tc := range []struct {
+		failOn   rules.Severity
+		failures int
+	}{{rules.Info, 8}, {rules.Warning, 6}, {rules.Error, 4}, {rules.Off, 0}} {
+		var b bytes.Buffer
+		if err := Write(NewJUnit(&b, JUnitOptions{FailOn: tc.failOn}), testResult(t)); err != nil {
+			t.Fatal(err)
+		}
+		var doc junitSuites
+		if err := xml.Unmarshal(b.Bytes(), &doc); err != nil {
+			t.Fatal(err)
+		}
+		if doc.Failures != tc.failures {
+			t.Errorf("--fail-on %s: %d failures, want %d", tc.failOn, doc.Failures, tc.failures)
+		}
+		// Every finding is listed somewhere, failing or not.
+		if n := strings.Count(b.String(), "copy/"); n < 10 {
+			t.Errorf("--fail-on %s: findings missing from the report (%d mentions)", tc.failOn, n)
+		}
+	}
+}
+
+// GitHub's endColumn is the last character (inclusive): @actions/core
+// defaults it to startColumn, a one-character annotation. SARIF and
+// rdjsonl ends are one past it. Each annotation's col..endColumn must be the
+// match's code points, and an end just past a line break must not reach
+// into the next line.
+func TestGitHubColumnsAreInclusive(t *testing.T) {
+	src := "<p>A miracle.</p>\n<p>X</p>\n<p>Ends here\nnext line</p>\n"
+	one := finding(t, src, "hype-wording", rules.Warning, "X", 0, "one character", "")
+	word := finding(t, src, "hype-wording", rules.Warning, "miracle", 0, "a word", "")
+	// "here\n": the exclusive end is column 1 of line 4.
+	tail := finding(t, src, "hype-wording", rules.Warning, "here\n", 0, "to the line's end", "")
+	r := &Result{Documents: []*rules.DocResult{{Source: "a.html", Findings: []rules.Finding{word, one, tail}}}}
+	var b bytes.Buffer
+	if err := GitHub(&b, r, GitHubOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
+	want := []string{
+		"::warning file=a.html,line=1,col=6,endLine=1,endColumn=12,",
+		"::warning file=a.html,line=2,col=4,endLine=2,endColumn=4,",
+		"::warning file=a.html,line=3,col=9,endLine=3,endColumn=12,",
+	}
+	for i, w := range want {
+		if i >= len(lines) || !strings.HasPrefix(lines[i], w) {
+			t.Errorf("annotation %d:\n got %q\nwant %q…", i, lines[min(i, len(lines)-1)], w)
+		}
+	}
+	// The same columns read against the source give the words.
+	srcLines := strings.Split(src, "\n")
+	if got := string([]rune(srcLines[0])[6-1 : 12]); got != "miracle" {
+		t.Errorf("col 6..endColumn 12 of line 1 is %q", got)
+	}
+}

@@ -52,14 +52,26 @@ type junitProblem struct {
 	Text    string `xml:",chardata"`
 }
 
-// JUnit writes JUnit XML (see NewJUnit).
-func JUnit(w io.Writer, r *Result) error { return Write(NewJUnit(w), r) }
+// JUnitOptions control the JUnit output.
+type JUnitOptions struct {
+	// FailOn is the severity from which a finding fails its testcase, the
+	// check's --fail-on, so the test report and the exit code agree.
+	// rules.Off fails nothing (--fail-on none).
+	FailOn rules.Severity
+}
+
+// JUnit writes JUnit XML (see NewJUnit), failing testcases on warnings and
+// errors, as check's default --fail-on does.
+func JUnit(w io.Writer, r *Result) error {
+	return Write(NewJUnit(w, JUnitOptions{FailOn: rules.Warning}), r)
+}
 
 // junitWriter keeps, per document, its name, product and findings (no
 // facts, no texts) until End: the root element carries totals, and every
 // document gets a testcase for every rule any finding names.
 type junitWriter struct {
 	w     io.Writer
+	opt   JUnitOptions
 	meta  Meta
 	docs  []junitDoc
 	extra map[string]bool // rules findings name beyond the catalog
@@ -82,13 +94,13 @@ type junitDoc struct {
 // document would have no tests at all. With a fixed set, passing rules show
 // as passing tests and trends stay meaningful.
 //
-// A testcase fails when its rule has error or warning findings; the failure
-// lists every finding with its position. Info findings do not fail a test
-// (they are advice); they are listed in system-out. An input that could not
-// be read is a suite with one "read" testcase in error. No timestamps or
+// A testcase fails when its rule has findings at or above opt.FailOn; the
+// failure lists them with their positions. Findings below it are listed in
+// system-out, so a run that exits 0 has no failed test. An input that could
+// not be read is a suite with one "read" testcase in error. No timestamps or
 // durations are written, so the output is reproducible.
-func NewJUnit(w io.Writer) Writer {
-	return &junitWriter{w: w, extra: map[string]bool{}}
+func NewJUnit(w io.Writer, opt JUnitOptions) Writer {
+	return &junitWriter{w: w, opt: opt, extra: map[string]bool{}}
 }
 
 func (jw *junitWriter) Begin(m Meta) error {
@@ -136,7 +148,7 @@ func (jw *junitWriter) End() error {
 			}
 			for _, id := range ids {
 				tc := junitTestCase{Name: id, Classname: d.name}
-				junitJudge(&tc, d.name, byRule[id])
+				junitJudge(&tc, d.name, byRule[id], jw.opt.FailOn)
 				if tc.Failure != nil {
 					suite.Failures++
 				}
@@ -164,11 +176,11 @@ func (jw *junitWriter) End() error {
 }
 
 // junitJudge fills a testcase from its rule's findings in one document.
-func junitJudge(tc *junitTestCase, path string, fs []*rules.Finding) {
+func junitJudge(tc *junitTestCase, path string, fs []*rules.Finding, failOn rules.Severity) {
 	var failing, info []*rules.Finding
 	worst := rules.Off
 	for _, f := range fs {
-		if f.Severity >= rules.Warning {
+		if failOn != rules.Off && f.Severity >= failOn {
 			failing = append(failing, f)
 			worst = max(worst, f.Severity)
 		} else {

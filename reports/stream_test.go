@@ -22,7 +22,7 @@ func allWriters(w io.Writer, summary string) map[string]Writer {
 		"sarif":      NewSARIF(w, SARIFOptions{AutomationID: "exolint/"}),
 		"github":     NewGitHub(w, GitHubOptions{SummaryPath: summary}),
 		"rdjsonl":    NewRDJSONL(w),
-		"junit":      NewJUnit(w),
+		"junit":      NewJUnit(w, JUnitOptions{FailOn: rules.Warning}),
 		"checkstyle": NewCheckstyle(w),
 	}
 }

@@ -153,7 +153,7 @@ func runCheck(c *cli.Context, s streams, o checkOptions) error {
 	if o.policy.fix && o.policy.diff {
 		outputs = nil
 	}
-	out, err := openSinks(s, outputs)
+	out, err := openSinks(s, outputs, o.failOn)
 	if err != nil {
 		return err
 	}

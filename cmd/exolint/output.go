@@ -17,7 +17,7 @@ import (
 // newWriter makes the streaming writer of one format. getenv is the
 // injected environment (streams.getenv): the github format appends its
 // summary to $GITHUB_STEP_SUMMARY when the runner sets it.
-func newWriter(w io.Writer, format string, color bool, getenv func(string) string) reports.Writer {
+func newWriter(w io.Writer, format string, color bool, getenv func(string) string, failOn rules.Severity) reports.Writer {
 	switch format {
 	case "json":
 		return reports.NewJSON(w)
@@ -41,7 +41,7 @@ func newWriter(w io.Writer, format string, color bool, getenv func(string) strin
 	case "rdjsonl":
 		return reports.NewRDJSONL(w)
 	case "junit":
-		return reports.NewJUnit(w)
+		return reports.NewJUnit(w, reports.JUnitOptions{FailOn: failOn})
 	case "checkstyle":
 		return reports.NewCheckstyle(w)
 	default:
@@ -57,11 +57,11 @@ type sinks struct {
 	files   []*atomicFile
 }
 
-func openSinks(s streams, outs []output) (*sinks, error) {
+func openSinks(s streams, outs []output, failOn rules.Severity) (*sinks, error) {
 	sk := &sinks{}
 	for _, out := range outs {
 		if out.path == "" {
-			sk.writers = append(sk.writers, newWriter(s.stdout, out.format, useColor(s), s.getenv))
+			sk.writers = append(sk.writers, newWriter(s.stdout, out.format, useColor(s), s.getenv, failOn))
 			continue
 		}
 		f, err := createAtomic(out.path)
@@ -70,7 +70,7 @@ func openSinks(s streams, outs []output) (*sinks, error) {
 			return nil, err
 		}
 		sk.files = append(sk.files, f)
-		sk.writers = append(sk.writers, newWriter(f.f, out.format, false, s.getenv))
+		sk.writers = append(sk.writers, newWriter(f.f, out.format, false, s.getenv, failOn))
 	}
 	return sk, nil
 }
