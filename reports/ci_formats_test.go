@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
 	"github.com/exolint/exolint/rules"
 )
 
@@ -366,5 +368,70 @@ func TestGitHubColumnsAreInclusive(t *testing.T) {
 	srcLines := strings.Split(src, "\n")
 	if got := string([]rune(srcLines[0])[6-1 : 12]); got != "miracle" {
 		t.Errorf("col 6..endColumn 12 of line 1 is %q", got)
+	}
+}
+
+// rdjsonSchema is reviewdog's Diagnostic message (proto/rdf/reviewdog.proto,
+// whose JSON schema is generated from it) written out with the constraints
+// reviewdog relies on: a message, a location with a path, a severity from
+// its enum, 1-based integer positions, and suggestions with a range and
+// text. Unknown fields are allowed, as in reviewdog's schema.
+const rdjsonSchema = `{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "type": "object",
+  "required": ["message", "location"],
+  "properties": {
+    "message": {"type": "string", "minLength": 1},
+    "location": {
+      "type": "object", "required": ["path"],
+      "properties": {"path": {"type": "string", "minLength": 1}, "range": {"$ref": "#/$defs/range"}}
+    },
+    "severity": {"enum": ["UNKNOWN_SEVERITY", "ERROR", "WARNING", "INFO", 0, 1, 2, 3]},
+    "source": {"type": "object", "properties": {"name": {"type": "string"}, "url": {"type": "string", "format": "uri"}}},
+    "code": {"type": "object", "properties": {"value": {"type": "string"}, "url": {"type": "string", "format": "uri"}}},
+    "suggestions": {"type": "array", "items": {
+      "type": "object", "required": ["range", "text"],
+      "properties": {"range": {"$ref": "#/$defs/range"}, "text": {"type": "string"}}
+    }}
+  },
+  "$defs": {
+    "position": {"type": "object", "properties": {"line": {"type": "integer", "minimum": 1}, "column": {"type": "integer", "minimum": 1}}},
+    "range": {"type": "object", "required": ["start"], "properties": {"start": {"$ref": "#/$defs/position"}, "end": {"$ref": "#/$defs/position"}}}
+  }
+}`
+
+func TestRDJSONLMatchesReviewdogSchema(t *testing.T) {
+	doc, err := jsonschema.UnmarshalJSON(strings.NewReader(rdjsonSchema))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	if err := c.AddResource("rdjson.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	sch, err := c.Compile("rdjson.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := RDJSONL(&b, stdinAndURLResult(t)); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, line := range strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n") {
+		n++
+		inst, err := jsonschema.UnmarshalJSON(strings.NewReader(line))
+		if err != nil {
+			t.Fatalf("line %d is not JSON: %v", n, err)
+		}
+		if err := sch.Validate(inst); err != nil {
+			t.Errorf("line %d does not match reviewdog's Diagnostic: %v\n%s", n, err, line)
+		}
+	}
+	// The schema must be able to fail.
+	bad, _ := jsonschema.UnmarshalJSON(strings.NewReader(`{"message":"m","location":{"path":"a","range":{"start":{"line":0}}},"severity":"FATAL"}`))
+	if sch.Validate(bad) == nil {
+		t.Error("the schema accepted a broken diagnostic")
 	}
 }
