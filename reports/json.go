@@ -205,3 +205,7 @@ func jsonDoc(d *rules.DocResult) jsonDocument {
 	}
 	return jd
 }
+
+// JSONDocument is one element of "documents" exactly as JSON writes it, for
+// callers that answer one document at a time (the web API of `serve`).
+func JSONDocument(d *rules.DocResult) any { return jsonDoc(d) }

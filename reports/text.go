@@ -105,9 +105,12 @@ func writeDocument(w io.Writer, d *rules.DocResult, pal palette) {
 		fmt.Fprintf(w, "  product  %s\n", name)
 	}
 	f := d.Facts
+	if f.PageKind != "" && (f.PageKind != rules.PageUnknown || len(f.PageKindEvidence) > 0) {
+		fmt.Fprintf(w, "  page     %s\n", kindSummary(f))
+	}
 	switch {
-	case f.Discussion:
-		fmt.Fprintf(w, "  claims   none: the page discusses exosomes rather than selling them\n")
+	case f.PageKind == rules.PageArticle && !f.Promotes:
+		fmt.Fprintf(w, "  claims   none: the page discusses exosomes and promotes no product or treatment\n")
 	case !f.ExosomeClaim:
 		fmt.Fprintf(w, "  claims   no exosome claim\n")
 	default:
@@ -166,6 +169,29 @@ func moreLines(ps []rules.Place) string {
 		ls = append(ls, strconv.Itoa(p.Start.Line))
 	}
 	return plural(len(ls), "line", "lines") + " " + strings.Join(ls, ", ")
+}
+
+// kindSummary names the page kind with the first few signals that decided
+// it: "clinic (booking "Book now", treatment "sessions")".
+func kindSummary(f rules.Facts) string {
+	var parts []string
+	for _, s := range f.PageKindEvidence {
+		if s.For != f.PageKind || len(parts) == 3 {
+			continue
+		}
+		if s.Text != "" {
+			parts = append(parts, fmt.Sprintf("%s %q", s.Signal, s.Text))
+		} else {
+			parts = append(parts, s.Signal)
+		}
+	}
+	if f.Promotes && len(f.PromotionEvidence) > 0 {
+		parts = append(parts, "promotes: "+f.PromotionEvidence[0].Signal)
+	}
+	if len(parts) == 0 {
+		return string(f.PageKind)
+	}
+	return fmt.Sprintf("%s (%s)", f.PageKind, strings.Join(parts, ", "))
 }
 
 func sourceSummary(f rules.Facts, pal palette) string {

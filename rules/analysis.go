@@ -40,6 +40,7 @@ type Analysis struct {
 	Facts  Facts
 	hits   map[string][]Hit
 	ingr   ingredientState // ingredient_facts.go
+	kind   pageKindState   // pagekind.go
 	// sentence flags, by block then sentence index
 	disclaimer [][]bool
 	attributed [][]bool

@@ -28,6 +28,7 @@ example with plant, milk or microbial vesicles).
 		Severity:  Info,
 		Markets:   map[Market]Severity{EU: Error, UK: Error},
 		Citations: []string{"cosing", "eu-annex-ii-416"},
+		Kinds:     AllPageKinds(),
 		Check:     checkAnnexIISubstance,
 	}
 }

@@ -32,6 +32,7 @@ What satisfies it: a formula within the entry's limits and the required warnings
 		Severity:  Info,
 		Markets:   map[Market]Severity{EU: Warning, UK: Warning},
 		Citations: []string{"cosing", "eu-annex-iii"},
+		Kinds:     AllPageKinds(),
 		Check:     checkAnnexIIIRestricted,
 	}
 }

@@ -23,6 +23,7 @@ product was reviewed.`,
 		Good:      "Exosome serum made in a facility registered with the FDA; cosmetics are not FDA-approved.",
 		Severity:  Error,
 		Citations: []string{"fda-psn-2019", "fda-consumer-2020", "cfr-720-9", "eu-655-2013", "kr-mfds-2025"},
+		Kinds:     AllPageKinds(),
 		Check:     checkApprovalClaim,
 	}
 }
@@ -30,7 +31,7 @@ product was reviewed.`,
 func checkApprovalClaim(p *Pass) {
 	covered := map[[2]int]bool{}
 	for _, h := range longestFirst(p.Hits("approval")) {
-		if p.Facts.Discussion || !p.IsCopy(h) || overlaps(covered, h) {
+		if !p.Selling() || !p.IsCopy(h) || overlaps(covered, h) {
 			continue
 		}
 		markCovered(covered, h)

@@ -18,7 +18,7 @@ import (
 // sells rather than discusses, outside the ingredient list, and in the
 // seller's own words (see IsCopy).
 func (a *Analysis) ownClaim(h Hit) bool {
-	return !a.Facts.Discussion && a.Blocks[h.Block].Kind != scraper.KindIngredients && a.IsCopy(h)
+	return a.Selling() && a.Blocks[h.Block].Kind != scraper.KindIngredients && a.IsCopy(h)
 }
 
 // userClaim is ownClaim for reviews and testimonials: the words are a
@@ -26,7 +26,7 @@ func (a *Analysis) ownClaim(h Hit) bool {
 // so quotation marks do not take them out.
 func (a *Analysis) userClaim(h Hit) bool {
 	b := a.Blocks[h.Block]
-	return !a.Facts.Discussion && b.Region == scraper.RegionUserContent && b.Kind != scraper.KindIngredients &&
+	return a.Selling() && b.Region == scraper.RegionUserContent && b.Kind != scraper.KindIngredients &&
 		!a.Negated(h) && !a.InDisclaimer(h) && !a.InQuestion(h) && !a.Attributed(h)
 }
 

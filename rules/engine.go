@@ -61,8 +61,8 @@ func (e *Engine) Check(doc *scraper.Document) *DocResult {
 	a.ingr.kb = e.ingr
 	a.computeFacts()
 	res := &DocResult{Source: doc.Source, Format: doc.Format, Product: doc.Product, Facts: a.Facts, Notes: doc.Notes}
-	if a.Facts.Discussion {
-		res.Notes = append(res.Notes, "reads as an article that discusses exosomes, not a listing that sells them: claim rules were not applied")
+	if !a.Selling() {
+		res.Notes = append(res.Notes, "reads as an article that discusses exosomes and promotes no product or treatment: nothing in it is counted as its own claim")
 	}
 	type place struct {
 		rule       string
@@ -70,6 +70,9 @@ func (e *Engine) Check(doc *scraper.Document) *DocResult {
 	}
 	seen := map[place]bool{}
 	for _, r := range e.rules {
+		if !r.AppliesTo(a.Facts.PageKind) {
+			continue
+		}
 		pass := &Pass{Rule: r, Analysis: a}
 		pass.report = func(d Diagnostic) {
 			f, ok := e.finding(a, r, d)

@@ -21,13 +21,14 @@ publish the characterisation.`,
 		Good:      "Rose callus extracellular vesicles for a dewy look.",
 		Severity:  Info,
 		Citations: []string{"misev2023", "inci-naming", "zmuni-plant-ev"},
+		Kinds:     AllPageKinds(),
 		Check:     checkExosomeTermForNonMammalian,
 	}
 }
 
 func checkExosomeTermForNonMammalian(p *Pass) {
 	f := &p.Facts
-	if !f.ExosomeClaim || characterized(f) {
+	if !f.ExosomeClaim || !p.Selling() || characterized(f) {
 		return
 	}
 	kind := nonMammalianSource(p.Analysis)

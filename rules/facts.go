@@ -14,9 +14,18 @@ type Facts struct {
 	Sources      []SourceFact     `json:"sources"`
 	Testing      []TestingFact    `json:"testing"`
 	Ingredients  []IngredientFact `json:"ingredients"`
-	// Discussion is set when the page reads as an article about exosomes
-	// rather than a listing that sells them; claim rules then stay quiet.
-	Discussion bool `json:"discussion,omitempty"`
+	// PageKind is what the page is (pagekind.go), with the signals that
+	// decided it, the decisive kind's first.
+	PageKind         PageKind     `json:"page_kind"`
+	PageKindEvidence []KindSignal `json:"page_kind_evidence"`
+	// Promotes is set on an article that promotes a named product or
+	// treatment (an advertorial); its claims are checked like a seller's.
+	// An article that does not is not accused of selling. A paper that
+	// studies a product on people makes an exosome claim (the exosomes were
+	// used as a treatment) but promotes nothing: its facts are reported,
+	// its wording is not checked.
+	Promotes          bool         `json:"promotes,omitempty"`
+	PromotionEvidence []KindSignal `json:"promotion_evidence,omitempty"`
 
 	claimHits []Hit
 	vagueHits []Hit
@@ -98,7 +107,7 @@ func (a *Analysis) fact(h Hit) Fact {
 func (a *Analysis) computeFacts() {
 	f := &a.Facts
 	f.Claims, f.Sources, f.Testing, f.Ingredients = []Fact{}, []SourceFact{}, []TestingFact{}, []IngredientFact{}
-	f.Discussion = a.isDiscussion()
+	a.classifyPage()
 
 	var strong []Hit
 	inciEV, denied := false, false
@@ -135,7 +144,11 @@ func (a *Analysis) computeFacts() {
 		}
 		sortHits(claims)
 	}
-	if !f.Discussion && len(claims) > 0 {
+	if f.PageKind == PageArticle && len(claims) > 0 {
+		f.PromotionEvidence = a.promotion(claims)
+		f.Promotes = a.isPromoting(f.PromotionEvidence)
+	}
+	if (a.Selling() || len(f.PromotionEvidence) > 0) && len(claims) > 0 {
 		f.claimHits = claims
 		f.ExosomeClaim = len(claims) > 0
 		for _, h := range claims {
@@ -283,22 +296,9 @@ func (a *Analysis) disclosesTesting(h Hit, kind string) bool {
 	return false
 }
 
-// isDiscussion reports a page that talks about exosomes without selling:
-// news, science explainers. It needs no sign of selling and at least two
-// different signs of an article.
-func (a *Analysis) isDiscussion() bool {
-	if a.Doc.Structured {
-		return false
-	}
-	distinct := map[string]bool{}
-	for _, h := range a.hits["discussion"] {
-		distinct[h.Term.Text] = true
-	}
-	selling := map[string]bool{}
-	for _, h := range a.hits["selling"] {
-		selling[h.Term.Text] = true
-	}
-	// One selling word can come from an article quoting a rule ("사용 방법
-	// 표현도 금지"); it is outweighed by three different signs of an article.
-	return len(distinct) >= 2 && len(selling) == 0 || len(distinct) >= 3 && len(selling) <= 1
+// Selling reports whether the page offers something: every kind but an
+// article that promotes nothing. On such an article nothing is the
+// publisher's claim, so wording rules and facts stay quiet.
+func (a *Analysis) Selling() bool {
+	return a.Facts.PageKind != PageArticle || a.Facts.Promotes
 }

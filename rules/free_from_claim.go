@@ -24,6 +24,7 @@ What satisfies it: say what the product is and does, not what it lacks.`,
 		Severity:  Warning,
 		Markets:   map[Market]Severity{US: Off, KR: Off, JP: Off, CN: Off, TW: Off, CA: Off},
 		Citations: []string{"eu-claims-technical-2017", "eu-655-2013"},
+		Kinds:     AllPageKinds(),
 		Check:     checkFreeFromClaim,
 	}
 }
@@ -31,7 +32,7 @@ What satisfies it: say what the product is and does, not what it lacks.`,
 func checkFreeFromClaim(p *Pass) {
 	covered := map[[2]int]bool{}
 	for _, h := range longestFirst(p.Hits("free-from")) {
-		if p.Facts.Discussion || p.Blocks[h.Block].Kind == scraper.KindIngredients || overlaps(covered, h) {
+		if !p.Selling() || p.Blocks[h.Block].Kind == scraper.KindIngredients || overlaps(covered, h) {
 			continue
 		}
 		if p.Blocks[h.Block].Region == scraper.RegionUserContent || p.InQuestion(h) || p.Quoted(h) || p.Attributed(h) || p.InDisclaimer(h) {

@@ -31,12 +31,13 @@ disclose donor screening, sterility and endotoxin testing, and keep the claims t
 		Severity:  Error,
 		Markets:   map[Market]Severity{US: Warning, CA: Warning, KR: Info, JP: Warning},
 		Citations: []string{"eu-annex-ii-416", "cn-nmpa-ingredients", "tw-mohw-2024", "fda-psn-2019", "hc-notice-2025", "kr-mfds-2010", "jp-mhlw-stemcell"},
+		Kinds:     AllPageKinds(),
 		Check:     checkHumanDerived,
 	}
 }
 
 func checkHumanDerived(p *Pass) {
-	if p.Facts.Discussion {
+	if !p.Selling() {
 		return
 	}
 	// A drug claim or an injection turns the US and Canadian position from

@@ -25,6 +25,7 @@ smoother after 4 weeks in a study of 32 women").`,
 		Good:      "A serum that smooths the look of fine lines.",
 		Severity:  Warning,
 		Citations: []string{"asa-perfect-cosmetics", "asa-easylife", "eu-655-2013", "kr-mfds-2025", "cn-nmpa-labeling"},
+		Kinds:     AllPageKinds(),
 		Check:     checkHypeWording,
 	}
 }
@@ -32,7 +33,7 @@ smoother after 4 weeks in a study of 32 women").`,
 func checkHypeWording(p *Pass) {
 	covered := map[[2]int]bool{}
 	for _, h := range longestFirst(p.Hits("hype")) {
-		if p.Facts.Discussion || !p.IsCopy(h) || p.Blocks[h.Block].Kind == scraper.KindIngredients || overlaps(covered, h) {
+		if !p.Selling() || !p.IsCopy(h) || p.Blocks[h.Block].Kind == scraper.KindIngredients || overlaps(covered, h) {
 			continue
 		}
 		markCovered(covered, h)

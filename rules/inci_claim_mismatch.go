@@ -31,13 +31,14 @@ Ingredients: Water, Glycerin, Rosa Damascena Callus Extracellular Vesicles, Phen
 		Severity:  Warning,
 		Markets:   map[Market]Severity{CN: Error},
 		Citations: []string{"inci-naming", "zmuni-plant-ev", "misev2023", "eu-655-2013"},
+		Kinds:     AllPageKinds(),
 		Check:     checkInciClaimMismatch,
 	}
 }
 
 func checkInciClaimMismatch(p *Pass) {
 	f := &p.Facts
-	if !f.ExosomeClaim || f.Discussion || !p.HasIngredientList() {
+	if !f.ExosomeClaim || !p.Selling() || !p.HasIngredientList() {
 		return
 	}
 	var instead []ListIngredient

@@ -24,13 +24,14 @@ Ingredients: Water, Glycerin, Human Adipocyte Conditioned Media Extract, Phenoxy
 Ingredients: Water, Glycerin, Rosa Damascena Callus Extracellular Vesicles, Phenoxyethanol`,
 		Severity:  Error,
 		Citations: []string{"inci-naming", "eu-annex-ii-416", "eu-655-2013"},
+		Kinds:     AllPageKinds(),
 		Check:     checkInciSourceConflict,
 	}
 }
 
 func checkInciSourceConflict(p *Pass) {
 	f := &p.Facts
-	if f.Discussion || !p.HasIngredientList() {
+	if !p.Selling() || !p.HasIngredientList() {
 		return
 	}
 	stated := map[string]SourceFact{}

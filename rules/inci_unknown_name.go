@@ -30,6 +30,7 @@ What satisfies it: the CosIng spelling of the name.
 		Good:      "Ingredients: Water, Glycerin, Sodium Hyaluronate, Phenoxyethanol",
 		Severity:  Info,
 		Citations: []string{"cosing"},
+		Kinds:     AllPageKinds(),
 		Check:     checkInciUnknownName,
 	}
 }

@@ -23,12 +23,13 @@ What satisfies it: a name that says what the product is ("Rose EV Serum", "Pepti
 		Good:      "Rose EV Serum\nA light serum with rose callus extracellular vesicles.",
 		Severity:  Warning,
 		Citations: []string{"cap-anti-ageing", "cn-nmpa-labeling", "kr-mfds-2025", "fda-drug-claims-letters"},
+		Kinds:     AllPageKinds(),
 		Check:     checkNameClaim,
 	}
 }
 
 func checkNameClaim(p *Pass) {
-	if p.Facts.Discussion {
+	if !p.Selling() {
 		return
 	}
 	inName := func(h Hit) bool { return p.isNameBlock(h.Block) && p.IsCopy(h) }

@@ -23,16 +23,17 @@ What satisfies it: give the concentration per mL with the method, or drop the nu
 		Good:      "Each vial contains 5 × 10^9 particles/mL, measured by nanoparticle tracking analysis.",
 		Severity:  Warning,
 		Citations: []string{"misev2018", "fda-supreme-2025"},
+		Kinds:     AllPageKinds(),
 		Check:     checkParticleCountClaim,
 	}
 }
 
 func checkParticleCountClaim(p *Pass) {
-	if !p.Facts.ExosomeClaim {
+	if !p.Facts.ExosomeClaim || !p.Selling() {
 		return
 	}
 	for _, h := range p.Hits("particle-count") {
-		if p.Facts.Discussion || p.Blocks[h.Block].Kind == scraper.KindIngredients || !p.IsCopy(h) {
+		if !p.Selling() || p.Blocks[h.Block].Kind == scraper.KindIngredients || !p.IsCopy(h) {
 			continue
 		}
 		// A bare "billion" is a count of exosomes only with an EV word

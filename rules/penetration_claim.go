@@ -23,6 +23,7 @@ the surface ("hydrates the outer layers of the skin").`,
 		Severity:  Warning,
 		Markets:   map[Market]Severity{KR: Error, CN: Error},
 		Citations: []string{"asa-compact-guide", "kr-mfds-2025", "cn-nmpa-labeling"},
+		Kinds:     AllPageKinds(),
 		Check:     checkPenetrationClaim,
 	}
 }

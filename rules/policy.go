@@ -15,7 +15,7 @@ const (
 // filter.
 func PolicyRules() []*Rule {
 	return []*Rule{
-		{ID: BrandTermID, Title: "phrase the brand's own configuration says to avoid", Severity: Warning,
+		{ID: BrandTermID, Title: "phrase the brand's own configuration says to avoid", Severity: Warning, Kinds: AllPageKinds(),
 			Doc: "Reported for each phrase listed under terms.avoid in .exolint.yml, with its message and replacement."},
 		{ID: UnusedSuppressionID, Title: "suppression comment that matched no finding", Severity: Info,
 			Doc: "An exolint-disable comment that no longer suppresses anything hides the next real problem; remove it."},

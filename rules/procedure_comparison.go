@@ -25,6 +25,7 @@ lines").`,
 		Severity:  Warning,
 		Markets:   map[Market]Severity{US: Error},
 		Citations: []string{"fda-jaba-2011", "asa-mycitydeal", "cap-physiological", "kr-mfds-2025"},
+		Kinds:     AllPageKinds(),
 		Check:     checkProcedureComparison,
 	}
 }
@@ -32,7 +33,7 @@ lines").`,
 func checkProcedureComparison(p *Pass) {
 	covered := map[[2]int]bool{}
 	for _, h := range longestFirst(p.Hits("procedure-comparison")) {
-		if overlaps(covered, h) || p.Facts.Discussion || !p.IsCopy(h) && !p.onlyNegatedByComparison(h) {
+		if overlaps(covered, h) || !p.Selling() || !p.IsCopy(h) && !p.onlyNegatedByComparison(h) {
 			continue
 		}
 		markCovered(covered, h)

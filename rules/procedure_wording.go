@@ -23,12 +23,13 @@ What satisfies it: sell the product for intact skin, and say so.`,
 		Severity:  Warning,
 		Markets:   map[Market]Severity{KR: Error},
 		Citations: []string{"fda-psn-2019", "fda-supreme-2025", "eohu-exosomes", "kr-mfds-2025"},
+		Kinds:     AllPageKinds(),
 		Check:     checkProcedureWording,
 	}
 }
 
 func checkProcedureWording(p *Pass) {
-	if !p.Facts.ExosomeClaim {
+	if !p.Facts.ExosomeClaim || !p.Selling() {
 		return
 	}
 	var hits []Hit

@@ -20,7 +20,22 @@ type Rule struct {
 	// apply there.
 	Markets   map[Market]Severity
 	Citations []string // keys of Citations()
-	Check     func(*Pass)
+	// Kinds are the page kinds the rule applies to (pagekind.go); on other
+	// pages it does not run. Every rule declares them: AllPageKinds(),
+	// ProductKinds() for rules about cosmetics, TreatmentKinds() for the
+	// clinic rules.
+	Kinds []PageKind
+	Check func(*Pass)
+}
+
+// AppliesTo reports whether the rule runs on pages of kind k.
+func (r *Rule) AppliesTo(k PageKind) bool {
+	for _, x := range r.Kinds {
+		if x == k {
+			return true
+		}
+	}
+	return false
 }
 
 // SeverityIn is the rule's severity in market m.
@@ -82,6 +97,37 @@ type Pass struct {
 
 // Report records a diagnostic.
 func (p *Pass) Report(d Diagnostic) { p.report(d) }
+
+// PageKind is the kind of the page being checked.
+func (p *Pass) PageKind() PageKind { return p.Facts.PageKind }
+
+// Offering names what the page offers, for messages that must speak to the
+// page kind: "a treatment" on a clinic page, "the material" on a supplier
+// page, "a cosmetic" everywhere else. For example:
+//
+//	p.Reportf(h.Span(), "%q is a drug claim: %s may only change how skin looks", word, p.Offering())
+func (p *Pass) Offering() string {
+	switch p.Facts.PageKind {
+	case PageClinic:
+		return "a treatment"
+	case PageSupplier:
+		return "the material"
+	}
+	return "a cosmetic"
+}
+
+// ForKind picks the variant of a message written for the page's kind, or
+// def when the kind has none. For example:
+//
+//	msg := p.ForKind("say where the exosomes come from", map[rules.PageKind]string{
+//		rules.PageClinic: "say where the exosomes used in this treatment come from",
+//	})
+func (p *Pass) ForKind(def string, byKind map[PageKind]string) string {
+	if m, ok := byKind[p.Facts.PageKind]; ok {
+		return m
+	}
+	return def
+}
 
 // Reportf records a diagnostic with a formatted message.
 func (p *Pass) Reportf(at Span, format string, args ...any) {

@@ -152,6 +152,8 @@ func TestCatalog(t *testing.T) {
 			t.Errorf("%s: needs at least one citation", r.ID)
 		case r.Check == nil || r.Severity == rules.Off:
 			t.Errorf("%s: needs Check and a default severity", r.ID)
+		case len(r.Kinds) == 0:
+			t.Errorf("%s: needs Kinds, the page kinds it applies to", r.ID)
 		}
 		seen[r.ID] = true
 		for _, c := range r.Citations {

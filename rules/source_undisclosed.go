@@ -25,13 +25,14 @@ Extracellular Vesicles").`,
 		Severity:  Warning,
 		Markets:   map[Market]Severity{KR: Error},
 		Citations: []string{"kr-mfds-2025", "hc-notice-2025", "inci-naming", "eu-annex-ii-416"},
+		Kinds:     AllPageKinds(),
 		Check:     checkSourceUndisclosed,
 	}
 }
 
 func checkSourceUndisclosed(p *Pass) {
 	f := &p.Facts
-	if !f.ExosomeClaim {
+	if !f.ExosomeClaim || !p.Selling() {
 		return
 	}
 	// A vague origin ("stem cell", "lab-grown") is source-vague's finding;

@@ -25,6 +25,7 @@ What satisfies it: name the organism and tissue ("Rosa damascena callus", "bovin
 		Severity:  Warning,
 		Markets:   map[Market]Severity{KR: Error},
 		Citations: []string{"inci-naming", "kr-mfds-2025", "hc-notice-2025"},
+		Kinds:     AllPageKinds(),
 		Check:     checkSourceVague,
 	}
 }
@@ -32,7 +33,7 @@ What satisfies it: name the organism and tissue ("Rosa damascena callus", "bovin
 func checkSourceVague(p *Pass) {
 	f := &p.Facts
 	vague := f.VagueSourceHits()
-	if !f.ExosomeClaim || len(f.Sources) > 0 || len(vague) == 0 {
+	if !f.ExosomeClaim || !p.Selling() || len(f.Sources) > 0 || len(vague) == 0 {
 		return
 	}
 	h := vague[0]

@@ -23,6 +23,7 @@ What satisfies it: name what is actually in the product ("apple fruit cell cultu
 		Severity:  Warning,
 		Markets:   map[Market]Severity{KR: Error, JP: Error},
 		Citations: []string{"kr-mfds-2019", "jp-mhlw-stemcell", "asa-go-groopie", "fda-jaba-2011"},
+		Kinds:     AllPageKinds(),
 		Check:     checkStemCellImplication,
 	}
 }

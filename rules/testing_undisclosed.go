@@ -21,13 +21,14 @@ and duration.`,
 		Good:      "Formulated with plant exosomes (rose callus, 80-150 nm by nanoparticle tracking analysis, CD63+/CD81+) for visibly smoother skin.",
 		Severity:  Warning,
 		Citations: []string{"misev2018", "misev2023", "kr-mfds-2010", "fda-eucyt-2020"},
+		Kinds:     AllPageKinds(),
 		Check:     checkTestingUndisclosed,
 	}
 }
 
 func checkTestingUndisclosed(p *Pass) {
 	f := &p.Facts
-	if !f.ExosomeClaim || len(f.Testing) > 0 {
+	if !f.ExosomeClaim || !p.Selling() || len(f.Testing) > 0 {
 		return
 	}
 	p.Reportf(f.ClaimHits()[0].Span(),

@@ -25,6 +25,7 @@ corneometer, hydration rose 24%"), or drop the claim.`,
 		Good:      "In a 12-week study of 40 adults (vehicle-controlled, phototrichogram), hair count rose 12%.",
 		Severity:  Warning,
 		Citations: []string{"cap-12-1", "cap-anti-ageing", "ftc-hpcg-2022", "eu-655-2013"},
+		Kinds:     AllPageKinds(),
 		Check:     checkUnsupportedEvidence,
 	}
 }

@@ -54,6 +54,9 @@ type Block struct {
 	Region Region
 	Text   string
 	segs   []segment
+	// sect groups the blocks of one labelled ingredient section while a
+	// page is read; 0 outside one.
+	sect int
 }
 
 // segment maps text[textStart:nextSeg.textStart] to the source. A verbatim
@@ -114,6 +117,23 @@ type Product struct {
 	GTIN  string `json:"gtin,omitempty"`
 }
 
+// Offer signs found in HTML markup.
+const (
+	OfferCartForm    = "cart-form"    // a form posting to a cart or checkout, or an add-to-cart button
+	OfferPriceMarkup = "price-markup" // itemprop=price, product:price meta tags
+	OfferProductType = "product-type" // og:type=product
+)
+
+// addOffer records an offer sign once.
+func (d *Document) addOffer(sign string) {
+	for _, s := range d.OfferMarkup {
+		if s == sign {
+			return
+		}
+	}
+	d.OfferMarkup = append(d.OfferMarkup, sign)
+}
+
 // Document is one input, read.
 type Document struct {
 	Source  string // path or URL as given
@@ -122,7 +142,11 @@ type Document struct {
 	// Structured is set when the page carries schema.org Product data, a
 	// sure sign that it sells something.
 	Structured bool
-	Blocks     []Block
+	// OfferMarkup names the signs of an offer found in the markup rather
+	// than the text (OfferCartForm, OfferPriceMarkup, OfferProductType),
+	// each once, in the order found. Page-kind detection reads them.
+	OfferMarkup []string
+	Blocks      []Block
 	// Notes are things the reader noticed that a user should know (for
 	// example, a page that renders its copy with JavaScript).
 	Notes []string

@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"regexp"
 	"strings"
+	"sync"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/exolint/exolint/scraper/inci/cosing"
 )
 
 // Reader turns input bytes into Documents. It holds compiled patterns, so
@@ -22,6 +25,8 @@ type Reader struct {
 	userWords  []string
 	// reviewsLabel matches a heading over customers' words.
 	reviewsLabel *regexp.Regexp
+	// names loads the CosIng names on first use, once per Reader.
+	names func() (*cosing.Names, error)
 }
 
 // NewReader returns a Reader.
@@ -36,6 +41,7 @@ func NewReader() *Reader {
 		reviewsLabel: regexp.MustCompile(`(?i)^\s*(?:top |customer |verified |most helpful )?(?:reviews?|ratings? (?:and|&) reviews|testimonials?|what (?:our )?customers (?:are )?say(?:ing)?|q ?& ?a|questions (?:and|&) answers|customer questions|리뷰|상품\s*후기|구매\s*후기|후기|评价|用户评价|买家评价|レビュー|口コミ|opiniones|reseñas|avis(?: clients)?|bewertungen|kundenbewertungen|recensioni|yorumlar|değerlendirmeler|отзывы|avaliações)\s*(?:\(\d+\))?\s*[:：]?\s*$`),
 		skipWords:    skipTokens(),
 		userWords:    userTokens(),
+		names:        sync.OnceValues(cosing.LoadNames),
 	}
 }
 
@@ -47,6 +53,7 @@ type elemInfo struct {
 	user       bool // reviews, Q&A
 	ingredient bool // an ingredients tab, panel or accordion body
 	block      bool
+	nameMark   bool // class or id marks the product title
 }
 
 type htmlWalker struct {
@@ -54,20 +61,28 @@ type htmlWalker struct {
 	doc   *Document
 	stack []elemInfo
 	cur   *blockBuilder
-	// ingredient list state
-	ing         *blockBuilder
-	ingDepth    int // the ingredient section ends when the stack is shorter than this
-	ingLevel    int // heading level that opened it; a heading at or above ends it
-	headLevel   int // level of the heading block being built, 0 when none
-	skipDepth   int // >0 while inside skipped content
+	// ingredient section state: blocks read while a section is open carry
+	// its id, and are judged together once the page is read (lists.go)
+	sect        int  // id of the open section, 0 when none
+	sects       int  // sections opened so far
+	sectEmpty   bool // the open section holds no block yet
+	ingDepth    int  // the ingredient section ends when the stack is shorter than this
+	ingLevel    int  // heading level that opened it; a heading at or above ends it
+	headLevel   int  // level of the heading block being built, 0 when none
+	skipDepth   int  // >0 while inside skipped content
 	textBytes   int
 	scriptBytes int
 	meta        metaInfo
 	blocks      []Block
+	// names are the headings and marked elements that may name the
+	// product; curName says whether the block being built is one.
+	names   []nameCandidate
+	curName nameCandidate
 }
 
 type metaInfo struct {
 	title, ogTitle, ogURL, canonical, brand string
+	siteName                                string
 	descriptions                            []Block // meta description, og:description, JSON-LD description
 	jsonld                                  [][2]int
 }
@@ -101,6 +116,7 @@ func (r *Reader) ReadHTML(source string, src []byte) *Document {
 	}
 	w.flush()
 	w.flushIngredients()
+	w.blocks = r.findLists(doc, w.blocks)
 	w.finish()
 	return doc
 }
@@ -179,6 +195,7 @@ func (w *htmlWalker) text(raw []byte, start int) {
 			return
 		}
 		w.cur = newBlockBuilder(w.kind(), w.region())
+		w.curName = nameCandidate{h1: w.cur.kind == KindProductName, marked: w.markedName()}
 	}
 	w.textBytes += len(raw)
 	w.cur.addText(raw, start, true)
@@ -238,6 +255,9 @@ func (w *htmlWalker) start(name string, raw []byte, start int, selfClosing bool)
 	if isVoid(a) || selfClosing {
 		return
 	}
+	if len(attrs) > 0 && !w.inSkip() {
+		w.offerMarkup(a, attrs, raw)
+	}
 	info := elemInfo{tag: a, name: name, block: isBlockTag(a)}
 	// Most tags carry no class or id; build the lower-cased string only
 	// when they do (this runs for every tag of the page).
@@ -275,6 +295,7 @@ func (w *htmlWalker) start(name string, raw []byte, start int, selfClosing bool)
 		if isIngredientContainer(classID) {
 			info.ingredient = true
 		}
+		info.nameMark = productNameMark(classID)
 	}
 	if info.skip {
 		w.skipDepth++
@@ -282,15 +303,13 @@ func (w *htmlWalker) start(name string, raw []byte, start int, selfClosing bool)
 	if level := headingLevel(a); level > 0 && level < 7 && !w.inSkip() {
 		// A heading at or above the level that opened an ingredient section
 		// closes it.
-		if w.ing != nil && level <= w.ingLevel {
+		if w.sect != 0 && level <= w.ingLevel {
 			w.flushIngredients()
 		}
 	}
 	w.stack = append(w.stack, info)
-	if info.ingredient && !w.inSkip() && w.ing == nil {
-		w.ing = newBlockBuilder(KindIngredients, w.region())
-		w.ingDepth = len(w.stack)
-		w.ingLevel = 0
+	if info.ingredient && !w.inSkip() && w.sect == 0 {
+		w.openSection(len(w.stack), 0)
 	}
 	if lv := headingLevel(a); lv > 0 {
 		w.headLevel = lv
@@ -312,6 +331,20 @@ func (w *htmlWalker) labelParentDepth() int {
 		return d
 	}
 	return d
+}
+
+// markedName reports whether an element of the block being started, up
+// to its block element, is marked as the product title.
+func (w *htmlWalker) markedName() bool {
+	for i := len(w.stack) - 1; i >= 0; i-- {
+		if w.stack[i].nameMark {
+			return true
+		}
+		if w.stack[i].block {
+			return false
+		}
+	}
+	return false
 }
 
 // insideContent reports whether the walker is inside main or article, where a
@@ -352,7 +385,7 @@ func (w *htmlWalker) end(name string) {
 		// section records its parent's depth, not its own.
 		w.flush()
 	}
-	if w.ing != nil && len(w.stack) < w.ingDepth {
+	if w.sect != 0 && len(w.stack) < w.ingDepth {
 		w.flushIngredients()
 	}
 }
@@ -367,10 +400,15 @@ func (w *htmlWalker) flush() {
 		return
 	}
 	text := string(bb.buf)
+	if (w.curName.h1 || w.curName.marked) && bb.region == RegionCopy && len(w.names) < maxNameCandidates && len(text) < 300 {
+		c := w.curName
+		c.text = strings.TrimSpace(text)
+		w.names = append(w.names, c)
+	}
 	if w.r.ingLabel.MatchString(text) && bb.region == RegionCopy {
 		// A label that opens an ingredient section: what follows, up to the
 		// end of the enclosing element or the next heading, is the list.
-		if w.ing != nil && w.ing.empty() {
+		if w.sect != 0 && w.sectEmpty {
 			// an ingredients panel whose first line is its own label
 			bb.kind = KindHeading
 			w.blocks = append(w.blocks, bb.block())
@@ -379,16 +417,13 @@ func (w *htmlWalker) flush() {
 		w.flushIngredients()
 		bb.kind = KindHeading
 		w.blocks = append(w.blocks, bb.block())
-		w.ing = newBlockBuilder(KindIngredients, RegionCopy)
-		w.ingDepth = w.labelParentDepth()
-		if level == 0 || level == 7 {
-			w.ingLevel = 0
-		} else {
-			w.ingLevel = level
+		if level == 7 {
+			level = 0
 		}
+		w.openSection(w.labelParentDepth(), level)
 		return
 	}
-	if w.ing != nil {
+	if w.sect != 0 {
 		w.appendIngredients(bb)
 		return
 	}
@@ -398,34 +433,31 @@ func (w *htmlWalker) flush() {
 	w.emit(bb)
 }
 
+// openSection starts an ingredient section that ends when the stack is
+// shorter than depth or at a heading of level (0: no heading ends it).
+func (w *htmlWalker) openSection(depth, level int) {
+	w.sects++
+	w.sect, w.sectEmpty = w.sects, true
+	w.ingDepth, w.ingLevel = depth, level
+}
+
+// appendIngredients adds a block to the open section.
 func (w *htmlWalker) appendIngredients(bb *blockBuilder) {
-	if !w.ing.empty() {
-		w.ing.separator("\n", bb.segs[0].srcStart)
-	}
-	base := len(w.ing.buf)
-	for _, s := range bb.segs {
-		s.textStart += base
-		w.ing.segs = append(w.ing.segs, s)
-	}
-	w.ing.buf = append(w.ing.buf, bb.buf...)
+	b := bb.block()
+	b.sect = w.sect
+	w.sectEmpty = false
+	w.blocks = append(w.blocks, b)
 }
 
 func (w *htmlWalker) flushIngredients() {
-	if w.ing == nil {
-		return
-	}
-	bb := w.ing
-	w.ing = nil
-	if !bb.empty() {
-		w.blocks = append(w.blocks, bb.block())
-	}
+	w.sect, w.sectEmpty = 0, false
 }
 
 func (w *htmlWalker) emit(bb *blockBuilder) {
 	if bb.empty() {
 		return
 	}
-	if w.ing != nil && bb.kind != KindImageAlt {
+	if w.sect != 0 && bb.kind != KindImageAlt {
 		w.appendIngredients(bb)
 		return
 	}
@@ -438,6 +470,12 @@ func (w *htmlWalker) metaTag(attrs attrList, raw []byte, start int) {
 		key = strings.ToLower(attrs.get(raw, "property"))
 	}
 	switch key {
+	case "product:price:amount", "og:price:amount":
+		w.doc.addOffer(OfferPriceMarkup)
+	case "og:type":
+		if strings.EqualFold(strings.TrimSpace(attrs.get(raw, "content")), "product") {
+			w.doc.addOffer(OfferProductType)
+		}
 	case "description", "og:description", "twitter:description":
 		if at, ok := attrs.find("content"); ok && at.valEnd > at.valStart {
 			bb := newBlockBuilder(KindMetaDescription, RegionCopy)
@@ -448,6 +486,8 @@ func (w *htmlWalker) metaTag(attrs attrList, raw []byte, start int) {
 		}
 	case "og:title":
 		w.meta.ogTitle = attrs.get(raw, "content")
+	case "og:site_name", "application-name":
+		w.meta.siteName = attrs.get(raw, "content")
 	case "og:url":
 		w.meta.ogURL = attrs.get(raw, "content")
 	case "product:brand", "og:brand":
@@ -474,15 +514,11 @@ func (w *htmlWalker) finish() {
 		doc.Structured = true
 	}
 	if p.Name == "" {
-		for _, b := range w.blocks {
-			if b.Kind == KindProductName {
-				p.Name = b.Text
-				break
-			}
-		}
+		p.Name = w.pickName()
 	}
 	if p.Name == "" {
-		p.Name = firstNonEmpty(w.meta.ogTitle, trimTitle(w.meta.title))
+		site := siteNames(&w.meta, w.meta.canonical, w.meta.ogURL, doc.Source)
+		p.Name = firstNonEmpty(stripShopName(w.meta.ogTitle, site, w.meta.ogTitle == w.meta.title), stripShopName(w.meta.title, site, true))
 	}
 	if p.URL == "" {
 		p.URL = firstNonEmpty(w.meta.canonical, w.meta.ogURL)
@@ -561,14 +597,32 @@ func firstNonEmpty(s ...string) string {
 	return ""
 }
 
-// trimTitle drops the shop name that <title> usually carries after a bar or dash.
-func trimTitle(t string) string {
-	for _, sep := range []string{" | ", " – ", " — ", " - ", " :: "} {
-		if i := strings.Index(t, sep); i > 0 {
-			return strings.TrimSpace(t[:i])
+// offerMarkup records signs of an offer that live in attributes: a form
+// posting to a cart, an add-to-cart button, price microdata. Text such as
+// "Add to cart" is read by the rules from the blocks; an icon button has no
+// text, so its markup is the only sign.
+func (w *htmlWalker) offerMarkup(a atom.Atom, attrs attrList, raw []byte) {
+	if ip := strings.ToLower(attrs.get(raw, "itemprop")); ip == "price" || ip == "pricecurrency" {
+		w.doc.addOffer(OfferPriceMarkup)
+	}
+	switch a {
+	case atom.Form:
+		action := strings.ToLower(attrs.get(raw, "action"))
+		for _, s := range []string{"/cart", "cart/add", "checkout", "basket", "add-to-cart", "addtocart"} {
+			if strings.Contains(action, s) {
+				w.doc.addOffer(OfferCartForm)
+				return
+			}
+		}
+	case atom.Button, atom.Input, atom.A:
+		classID := strings.ToLower(attrs.get(raw, "class") + " " + attrs.get(raw, "id") + " " + attrs.get(raw, "name"))
+		for _, s := range []string{"add-to-cart", "addtocart", "add_to_cart", "buy-now", "buynow", "buy_now", "btn-cart", "product-form__submit"} {
+			if strings.Contains(classID, s) {
+				w.doc.addOffer(OfferCartForm)
+				return
+			}
 		}
 	}
-	return strings.TrimSpace(t)
 }
 
 // skipTokens are class or id words of page furniture that is not product copy.

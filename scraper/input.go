@@ -130,12 +130,15 @@ func (l *Loader) Load(ctx context.Context, in Input) (*Document, error) {
 		}
 		res, err := l.Fetcher.Fetch(ctx, in.Name)
 		if err != nil {
-			return nil, errors.New(fetch.Describe(err))
+			return nil, &fetchError{msg: fetch.Describe(err), err: err}
 		}
 		format := formatForMedia(res.ContentType, res.Body)
 		doc, err := l.Reader.Read(in.Name, res.Body, format)
 		if err != nil {
 			return nil, err
+		}
+		if res.CharsetNote != "" {
+			doc.Notes = append(doc.Notes, res.CharsetNote)
 		}
 		if res.FinalURL != "" && res.FinalURL != in.Name && doc.Product.URL == "" {
 			doc.Product.URL = res.FinalURL
@@ -187,3 +190,14 @@ func formatForMedia(mediaType string, body []byte) string {
 	}
 	return ""
 }
+
+// fetchError prints fetch.Describe's short reason (the report already names
+// the URL) and keeps the cause, so callers can still test it with
+// errors.Is against the fetch.Err* sentinels.
+type fetchError struct {
+	msg string
+	err error
+}
+
+func (e *fetchError) Error() string { return e.msg }
+func (e *fetchError) Unwrap() error { return e.err }

@@ -2,6 +2,7 @@ package scraper
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -76,5 +77,39 @@ func TestExpandArgs(t *testing.T) {
 	want := "a.html|b.md|sub/c.txt|-|https://shop.example/p|missing.md (error)"
 	if strings.Join(got, "|") != want {
 		t.Errorf("ExpandArgs = %q, want %q", strings.Join(got, "|"), want)
+	}
+}
+
+func TestLoaderURLErrorKeepsItsCause(t *testing.T) {
+	ts := httptest.NewServer(http.NotFoundHandler())
+	defer ts.Close()
+	l := &Loader{Reader: NewReader(), Fetcher: fetch.New(fetch.Options{Client: ts.Client(), IgnoreRobots: true, Retries: -1})}
+	_, err := l.Load(context.Background(), Input{Name: ts.URL + "/gone", Kind: InputURL})
+	if !errors.Is(err, fetch.ErrHTTPStatus) {
+		t.Fatalf("Load = %v, want an error that is fetch.ErrHTTPStatus", err)
+	}
+	if strings.HasPrefix(err.Error(), "fetch ") {
+		t.Errorf("message %q repeats the URL the report already shows", err)
+	}
+}
+
+func TestReadIngredientsIsOneBlockWithPositions(t *testing.T) {
+	src := "Water, Glycerin,\n\nRosa Damascena Callus Extracellular Vesicles, Phenoxyethanol\n"
+	doc, err := NewReader().ReadIngredients("pasted", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Blocks) != 1 || doc.Blocks[0].Kind != KindIngredients {
+		t.Fatalf("blocks = %+v, want one ingredient block", doc.Blocks)
+	}
+	b := doc.Blocks[0]
+	at := strings.Index(b.Text, "Rosa")
+	s, _ := b.SourceRange(at, at+4)
+	if p := doc.Position(s); p.Line != 3 || p.Column != 1 {
+		t.Errorf("Rosa at %d:%d, want 3:1", p.Line, p.Column)
+	}
+	empty, err := NewReader().ReadIngredients("pasted", []byte(" \n"))
+	if err != nil || len(empty.Blocks) != 0 || len(empty.Notes) == 0 {
+		t.Errorf("blank list: blocks %v notes %v err %v", empty.Blocks, empty.Notes, err)
 	}
 }

@@ -30,6 +30,11 @@ func extractJSONLD(src []byte, start, end int, p *Product, meta *metaInfo) bool 
 		return false
 	}
 	set := func(dst *string, val string) {
+		// Shops escape entities in JSON-LD strings ("Baking &amp;
+		// Setting"), sometimes twice ("\u0026amp;").
+		if strings.Contains(val, "&") {
+			val = html.UnescapeString(val)
+		}
 		if *dst == "" && strings.TrimSpace(val) != "" {
 			*dst = strings.TrimSpace(val)
 		}

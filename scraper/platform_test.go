@@ -126,3 +126,21 @@ func TestPlatformPages(t *testing.T) {
 		})
 	}
 }
+
+// Offer signs that live only in markup: an icon cart button, price
+// microdata, og:type=product. Header furniture (skipped) does not count.
+func TestOfferMarkup(t *testing.T) {
+	page := `<html><head><meta property="og:type" content="product"><meta property="product:price:amount" content="48.00"></head>
+<body><header class="site-header"><form action="/cart"><button>Cart</button></form></header>
+<h1>Rose EV Serum</h1><span itemprop="price">48.00</span>
+<form action="/cart/add" method="post"><button class="product-form__submit" aria-label="Add"></button></form></body></html>`
+	doc := NewReader().ReadHTML("p.html", []byte(page))
+	want := []string{OfferProductType, OfferPriceMarkup, OfferCartForm}
+	if strings.Join(doc.OfferMarkup, ",") != strings.Join(want, ",") {
+		t.Errorf("offer markup %v, want %v", doc.OfferMarkup, want)
+	}
+	blog := NewReader().ReadHTML("b.html", []byte(`<html><body><header><form action="/cart"></form></header><article><p>Exosomes, explained.</p></article></body></html>`))
+	if len(blog.OfferMarkup) != 0 {
+		t.Errorf("blog with a cart in its header: %v", blog.OfferMarkup)
+	}
+}

@@ -9,9 +9,10 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
+
+	"github.com/exolint/exolint/scraper/textenc"
 )
 
 // Errors a reader returns for input it cannot lint. Each reads well as a
@@ -86,10 +87,20 @@ func Sniff(data []byte) string {
 	return FormatText
 }
 
-// Decode checks that data is text and returns it as UTF-8. A byte-order mark
-// or, for HTML, a declared charset (<meta charset>) is honoured; otherwise the
-// input must already be UTF-8.
+// Decode checks that data is text and returns it as UTF-8. A byte-order
+// mark or, for HTML, a declared charset (<meta charset>) is honoured; bytes
+// that are not valid in the declared charset (or, undeclared, not UTF-8) are
+// read in the charset they are written in when one fits (see Decoded, which
+// also says so); otherwise the input is refused with the place of the first
+// bad byte.
 func Decode(data []byte, format, contentType string) ([]byte, error) {
+	text, _, err := Decoded(data, format, contentType)
+	return text, err
+}
+
+// Decoded is Decode that also returns a note for the document when the
+// charset was not the declared one.
+func Decoded(data []byte, format, contentType string) ([]byte, string, error) {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
 		data = data[3:]
@@ -97,24 +108,27 @@ func Decode(data []byte, format, contentType string) ([]byte, error) {
 		dec := unicode.BOMOverride(unicode.UTF8.NewDecoder())
 		out, _, err := transform.Bytes(dec, data)
 		if err != nil {
-			return nil, fmt.Errorf("%w: bad UTF-16: %w", ErrInvalidUTF8, err)
+			return nil, "", fmt.Errorf("%w: bad UTF-16: %w", ErrInvalidUTF8, err)
 		}
-		return out, nil
+		return out, "", nil
 	}
 	if looksBinary(data) {
-		return nil, ErrBinary
+		return nil, "", ErrBinary
 	}
 	if utf8.Valid(data) {
-		return data, nil
+		// Valid UTF-8 is what it is, whatever a <meta> says (a fetched
+		// page arrives here already converted, its <meta> unchanged).
+		return data, "", nil
 	}
-	if format == FormatHTML || contentType != "" {
-		// Browsers decode HTML by its declared charset and fall back to
-		// windows-1252; do the same rather than refuse the page.
-		if enc, name, _ := charset.DetermineEncoding(data, contentType); name != "utf-8" {
-			if out, _, err := transform.Bytes(enc.NewDecoder(), data); err == nil {
-				return out, nil
-			}
-		}
+	declared := textenc.Declared(data, contentType, format == FormatHTML)
+	res, err := textenc.Decode(data, declared)
+	if err == nil && res.Repaired == 0 {
+		return res.Text, res.Note, nil
+	}
+	// No charset fits: a file can be fixed by whoever has it, so point at
+	// the first bad byte rather than lint a repaired copy.
+	if declared != "" && declared != "utf-8" {
+		return nil, "", fmt.Errorf("%w: not valid %s as declared, and no other charset fits; save it as UTF-8", ErrInvalidUTF8, declared)
 	}
 	bad := 0
 	for bad < len(data) {
@@ -126,7 +140,14 @@ func Decode(data []byte, format, contentType string) ([]byte, error) {
 	}
 	doc := newDocument("", "", data)
 	p := doc.Position(bad)
-	return nil, fmt.Errorf("%w (byte 0x%02x at line %d, column %d); save it as UTF-8 or declare its charset", ErrInvalidUTF8, data[bad], p.Line, p.Column)
+	return nil, "", fmt.Errorf("%w (byte 0x%02x at line %d, column %d); save it as UTF-8 or declare its charset", ErrInvalidUTF8, data[min(bad, len(data)-1)], p.Line, p.Column)
+}
+
+// withLists finds the ingredient lists of a document read without sections
+// (HTML does this while reading, with its labelled sections).
+func (r *Reader) withLists(doc *Document) *Document {
+	doc.Blocks = r.findLists(doc, doc.Blocks)
+	return doc
 }
 
 // Read decodes data and reads it in the given format ("" to sniff).
@@ -134,12 +155,15 @@ func (r *Reader) Read(source string, data []byte, format string) (*Document, err
 	if format == "" {
 		format = Sniff(data)
 	}
-	src, err := Decode(data, format, "")
+	src, note, err := Decoded(data, format, "")
 	if err != nil {
 		return nil, err
 	}
 	doc, err := r.read(source, src, format)
-	if err == nil && bytes.HasPrefix(data, utf8BOM) {
+	if doc != nil && note != "" {
+		doc.Notes = append(doc.Notes, note)
+	}
+	if doc != nil && bytes.HasPrefix(data, utf8BOM) {
 		// Byte columns count the file's bytes, the stripped mark too.
 		doc.bomBytes = len(utf8BOM)
 	}
@@ -158,11 +182,15 @@ func (r *Reader) read(source string, src []byte, format string) (*Document, erro
 	case FormatHTML:
 		return r.ReadHTML(source, src), nil
 	case FormatMarkdown:
-		return r.ReadMarkdown(source, src), nil
+		return r.withLists(r.ReadMarkdown(source, src)), nil
 	case FormatText:
-		return r.ReadText(source, src), nil
+		return r.withLists(r.ReadText(source, src)), nil
 	case FormatJSON:
-		return r.ReadJSON(source, src)
+		doc, err := r.ReadJSON(source, src)
+		if err != nil {
+			return nil, err
+		}
+		return r.withLists(doc), nil
 	}
 	return nil, fmt.Errorf("%w %q", ErrFormat, format)
 }

@@ -17,7 +17,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 )
 
-// outputName is the file rules/ingredients embeds; keep the two in step.
+// outputName is the file scraper/inci/cosing embeds; keep the two in step.
 const outputName = "cosing.tsv.gz"
 
 const inventoryFile = "COSING_Ingredients-Fragrance Inventory_v2.xlsx"

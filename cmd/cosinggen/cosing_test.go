@@ -72,12 +72,12 @@ func TestCommittedFileUpToDate(t *testing.T) {
 	if err := ds.write(&buf); err != nil {
 		t.Fatal(err)
 	}
-	committed, err := os.ReadFile(filepath.Join("../../rules/ingredients/data", outputName))
+	committed, err := os.ReadFile(filepath.Join("../../scraper/inci/cosing", outputName))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(gunzip(t, buf.Bytes()), gunzip(t, committed)) {
-		t.Fatal("rules/ingredients/data/" + outputName + " is stale: run go run ./cmd/cosinggen -src ../shared/data/cosing -out rules/ingredients/data")
+		t.Fatal("scraper/inci/cosing/" + outputName + " is stale: run go run ./cmd/cosinggen -src ../shared/data/cosing -out scraper/inci/cosing")
 	}
 }
 

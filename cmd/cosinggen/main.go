@@ -1,11 +1,12 @@
 // Command cosinggen turns the European Commission's CosIng spreadsheet exports
-// into the compact, committed data file that package rules/ingredients embeds.
+// into the compact, committed data file that package scraper/inci/cosing embeds
+// (the scraper reads its names; rules/ingredients its functions and annexes).
 //
 // It exists so that the linter never needs the (large, licence-noted) xlsx
 // files at build or run time: run it once when the exports are refreshed and
 // commit the result.
 //
-//	go run ./cmd/cosinggen -src ../shared/data/cosing -out rules/ingredients/data
+//	go run ./cmd/cosinggen -src ../shared/data/cosing -out scraper/inci/cosing
 package main
 
 import (
@@ -17,7 +18,7 @@ import (
 
 func main() {
 	src := flag.String("src", "../shared/data/cosing", "directory holding the CosIng .xlsx exports")
-	out := flag.String("out", "rules/ingredients/data", "directory to write "+outputName+" into")
+	out := flag.String("out", "scraper/inci/cosing", "directory to write "+outputName+" into")
 	flag.Parse()
 	if err := run(*src, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "cosinggen:", err)

@@ -60,6 +60,7 @@ func newApp(s streams) *cli.App {
 			initCommand(s),
 			configCommand(s),
 			baselineCommand(s),
+			serveCommand(s),
 		},
 		Action: func(c *cli.Context) error {
 			if c.Args().Present() {

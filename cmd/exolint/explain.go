@@ -46,6 +46,9 @@ func writeExplain(s streams, r *rules.Rule) error {
 	if len(per) > 0 {
 		fmt.Fprintf(&b, " (%s)", strings.Join(per, ", "))
 	}
+	if k := rules.KindsText(r); k != "" {
+		fmt.Fprintf(&b, "\nApplies to: %s", k)
+	}
 	b.WriteString("\n\n")
 	b.WriteString(strings.TrimSpace(r.Doc))
 	if r.Bad != "" {

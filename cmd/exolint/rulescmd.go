@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 	"text/tabwriter"
@@ -30,7 +29,7 @@ func rulesCommand(s streams) *cli.Command {
 			case "markdown", "md":
 				return reports.RuleDocs(s.stdout, all)
 			case "json":
-				return writeRulesJSON(s, all, markets)
+				return reports.RulesJSON(s.stdout, all, markets)
 			case "text":
 				return writeRulesText(s, all, markets)
 			}
@@ -39,23 +38,11 @@ func rulesCommand(s streams) *cli.Command {
 	}
 }
 
-// severityFor is the highest severity of a rule over the markets, and the
-// markets where it applies at all.
-func severityFor(r *rules.Rule, markets []rules.Market) rules.Severity {
-	best := rules.Off
-	for _, m := range markets {
-		if s := r.SeverityIn(m); s > best {
-			best = s
-		}
-	}
-	return best
-}
-
 func writeRulesText(s streams, all []*rules.Rule, markets []rules.Market) error {
 	tw := tabwriter.NewWriter(s.stdout, 0, 4, 2, ' ', 0)
 	single := len(markets) == 1
 	for _, r := range all {
-		sev := severityFor(r, markets)
+		sev := reports.HighestSeverity(r, markets)
 		if sev == rules.Off {
 			continue
 		}
@@ -74,35 +61,6 @@ func writeRulesText(s streams, all []*rules.Rule, markets []rules.Market) error 
 		fmt.Fprintf(tw, "%s\t%s\t%s%s\n", r.ID, sev, r.Title, extra)
 	}
 	if err := tw.Flush(); err != nil {
-		return fmt.Errorf("write rules: %w", err)
-	}
-	return nil
-}
-
-func writeRulesJSON(s streams, all []*rules.Rule, markets []rules.Market) error {
-	type jsonRule struct {
-		ID        string                  `json:"id"`
-		Title     string                  `json:"title"`
-		Severity  rules.Severity          `json:"severity"`
-		Markets   map[rules.Market]string `json:"markets"`
-		Help      string                  `json:"help"`
-		Citations []rules.Citation        `json:"citations"`
-	}
-	cites := rules.Citations()
-	out := []jsonRule{}
-	for _, r := range all {
-		jr := jsonRule{ID: r.ID, Title: r.Title, Severity: severityFor(r, markets), Markets: map[rules.Market]string{}, Help: reports.HelpURL(r.ID)}
-		for _, m := range markets {
-			jr.Markets[m] = r.SeverityIn(m).String()
-		}
-		for _, k := range r.Citations {
-			jr.Citations = append(jr.Citations, cites[k])
-		}
-		out = append(out, jr)
-	}
-	enc := json.NewEncoder(s.stdout)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(out); err != nil {
 		return fmt.Errorf("write rules: %w", err)
 	}
 	return nil

@@ -2,20 +2,21 @@ package ingredients
 
 import (
 	"bufio"
-	"bytes"
-	"compress/gzip"
 	"fmt"
 	"strings"
+
+	"github.com/exolint/exolint/scraper/inci/cosing"
 )
 
 // Attribution is the line Inventory.Source returns, read from the header of
 // the embedded data alone. Rule documentation needs the data dates without
 // paying for a full LoadInventory.
 func Attribution() (string, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(cosingGz))
+	zr, err := cosing.Open()
 	if err != nil {
-		return "", fmt.Errorf("open CosIng data: %w", err)
+		return "", err
 	}
+	defer func() { _ = zr.Close() }()
 	inv := &Inventory{}
 	sc := bufio.NewScanner(zr)
 	for sc.Scan() {

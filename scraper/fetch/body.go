@@ -11,15 +11,11 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
-)
 
-// metaScanBytes bounds the <meta charset> search. The WHATWG prescan looks
-// at 1024 bytes only; real shop pages often put kilobytes of inline script
-// and style before their meta tag, so we look further (but stop at <body>).
-const metaScanBytes = 64 << 10
+	"github.com/exolint/exolint/scraper/textenc"
+)
 
 // checkMediaType accepts the media types exolint can read. A switch rather
 // than a map keeps the list immutable without a package-level variable.
@@ -76,6 +72,7 @@ func (c *capReader) Read(p []byte) (int, error) {
 func readBody(resp *http.Response, limit int64, truncate bool) ([]byte, error) {
 	tooLarge := fmt.Errorf("%w (over the %s limit)", ErrTooLarge, byteSize(limit))
 	var r io.Reader = &bodyReader{r: resp.Body}
+	gzipped := false
 	switch enc := strings.ToLower(strings.TrimSpace(resp.Header.Get("Content-Encoding"))); enc {
 	case "", "identity":
 		if resp.ContentLength > limit && !truncate {
@@ -89,7 +86,7 @@ func readBody(resp *http.Response, limit int64, truncate bool) ([]byte, error) {
 		// Close only releases the decoder; a corrupt stream is already
 		// reported by Read.
 		defer func() { _ = zr.Close() }()
-		r = zr
+		r, gzipped = zr, true
 		tooLarge = fmt.Errorf("%w (over the %s limit after gzip decompression)", ErrTooLarge, byteSize(limit))
 	default:
 		return nil, fmt.Errorf("%w %q", ErrUnsupportedEncoding, enc)
@@ -102,7 +99,10 @@ func readBody(resp *http.Response, limit int64, truncate bool) ([]byte, error) {
 			}
 			return nil, err
 		}
-		return nil, gzipError(err)
+		if gzipped {
+			return nil, gzipError(err)
+		}
+		return nil, err
 	}
 	return b, nil
 }
@@ -119,15 +119,16 @@ func (b *bodyReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
+// gzipError names gzip in every failure of the decoder: a bad header, a bad
+// checksum, a truncated stream, and the deflate layer's own errors (whose
+// text, "flate: corrupt input before offset 1", says nothing of gzip).
+// Failures of the connection and our size limit pass through unchanged.
 func gzipError(err error) error {
 	var re *readError
 	if errors.As(err, &re) || errors.Is(err, ErrTooLarge) {
 		return err
 	}
-	if errors.Is(err, gzip.ErrHeader) || errors.Is(err, gzip.ErrChecksum) || errors.Is(err, io.ErrUnexpectedEOF) {
-		return fmt.Errorf("corrupt gzip body: %w", err)
-	}
-	return err
+	return fmt.Errorf("corrupt gzip body: %w", err)
 }
 
 func byteSize(n int64) string {
@@ -143,25 +144,30 @@ func byteSize(n int64) string {
 }
 
 // toUTF8 converts body to UTF-8 and returns the name of the charset it was
-// converted from. The order follows the WHATWG encoding sniffing algorithm:
-// a byte order mark beats the Content-Type header (a file that starts with
-// a BOM was saved in that encoding whatever the server claims), the header
-// beats <meta>, and only then do we guess.
-func toUTF8(body []byte, contentType, media string) ([]byte, string) {
-	enc, name, bom := detectCharset(body, contentType, media)
-	body = body[bom:]
-	out, err := enc.NewDecoder().Bytes(body)
+// converted from, and a note when the declared charset was wrong. The order
+// follows the WHATWG encoding sniffing algorithm: a byte order mark beats
+// the Content-Type header (a file that starts with a BOM was saved in that
+// encoding whatever the server claims), the header beats <meta>. Unlike a
+// browser, bytes that are not valid in the declared charset are not read as
+// garbage: textenc recognises the charset they are in, or the page fails
+// with a one-line reason.
+func toUTF8(body []byte, contentType, media string) ([]byte, string, string, error) {
+	if enc, name, bom := bomCharset(body); enc != nil {
+		out, err := enc.NewDecoder().Bytes(body[bom:])
+		if err != nil || !utf8.Valid(out) {
+			out = bytes.ToValidUTF8(out, []byte("\uFFFD"))
+		}
+		return out, name, "", nil
+	}
+	res, err := textenc.Decode(body, textenc.Declared(body, contentType, media == "text/html" || media == "application/xhtml+xml"))
 	if err != nil {
-		out = body
+		return nil, "", "", err
 	}
-	if !utf8.Valid(out) {
-		// A page that lies about being UTF-8: keep what is readable.
-		out = bytes.ToValidUTF8(out, []byte("\uFFFD"))
-	}
-	return out, name
+	return res.Text, res.Charset, res.Note, nil
 }
 
-func detectCharset(body []byte, contentType, media string) (enc encoding.Encoding, name string, bom int) {
+// bomCharset recognises a byte order mark.
+func bomCharset(body []byte) (enc encoding.Encoding, name string, bom int) {
 	switch {
 	case bytes.HasPrefix(body, []byte("\xef\xbb\xbf")):
 		enc, name = charset.Lookup("utf-8")
@@ -173,70 +179,5 @@ func detectCharset(body []byte, contentType, media string) (enc encoding.Encodin
 		enc, name = charset.Lookup("utf-16le")
 		return enc, name, 2
 	}
-	if _, params, err := mime.ParseMediaType(contentType); err == nil {
-		if enc, name = charset.Lookup(params["charset"]); enc != nil {
-			return enc, name, 0
-		}
-	}
-	if media == "text/html" || media == "application/xhtml+xml" {
-		if label := metaCharset(body); label != "" {
-			if enc, name = charset.Lookup(label); enc != nil {
-				if strings.HasPrefix(name, "utf-16") {
-					// WHATWG: a <meta> can only be read if the page is
-					// ASCII-compatible, so it cannot really be UTF-16.
-					enc, name = charset.Lookup("utf-8")
-				}
-				return enc, name, 0
-			}
-		}
-	}
-	if utf8.Valid(body) {
-		enc, name = charset.Lookup("utf-8")
-		return enc, name, 0
-	}
-	enc, name, _ = charset.DetermineEncoding(body, contentType)
-	return enc, name, 0
-}
-
-// metaCharset finds <meta charset=...> or <meta http-equiv="Content-Type"
-// content="...; charset=..."> before <body>.
-func metaCharset(body []byte) string {
-	z := html.NewTokenizer(bytes.NewReader(body[:min(len(body), metaScanBytes)]))
-	for {
-		switch z.Next() {
-		case html.ErrorToken:
-			return ""
-		case html.StartTagToken, html.SelfClosingTagToken:
-			tag, hasAttr := z.TagName()
-			switch string(tag) {
-			case "body":
-				return ""
-			case "meta":
-				if !hasAttr {
-					continue
-				}
-				var cs, equiv, content string
-				for more := true; more; {
-					var k, v []byte
-					k, v, more = z.TagAttr()
-					switch string(k) {
-					case "charset":
-						cs = string(v)
-					case "http-equiv":
-						equiv = strings.ToLower(string(v))
-					case "content":
-						content = string(v)
-					}
-				}
-				if cs != "" {
-					return strings.TrimSpace(cs)
-				}
-				if equiv == "content-type" {
-					if _, params, err := mime.ParseMediaType(content); err == nil && params["charset"] != "" {
-						return params["charset"]
-					}
-				}
-			}
-		}
-	}
+	return nil, "", 0
 }

@@ -107,6 +107,9 @@ func TestGzip(t *testing.T) {
 		{"bomb", bomb, 0, "", "response body too large (over the 10 MiB limit after gzip decompression)"},
 		{"expands past small cap", gzipped(t, bytes.Repeat([]byte("a"), 2048)), 1024, "", "response body too large (over the 1 KiB limit after gzip decompression)"},
 		{"corrupt", []byte("\x1f\x8b\x08\x00garbage"), 0, "", ""},
+		// A good header followed by bytes that are not deflate data: the
+		// decoder's own "flate: corrupt input" must still name gzip.
+		{"corrupt deflate", []byte("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff\xff\xff\xff\xff\xff\xff\xff\xff"), 0, "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -119,9 +122,9 @@ func TestGzip(t *testing.T) {
 			f, _ := newFetcher(t, ts, func(o *fetch.Options) { o.MaxBody = tt.maxBody })
 			res, err := f.Fetch(context.Background(), ts.URL+"/p")
 			switch {
-			case tt.name == "corrupt":
-				if err == nil || !strings.Contains(err.Error(), "corrupt gzip body") {
-					t.Fatalf("Fetch error = %v, want corrupt gzip body", err)
+			case strings.HasPrefix(tt.name, "corrupt"):
+				if got := fetch.Describe(err); !strings.HasPrefix(got, "corrupt gzip body: ") {
+					t.Fatalf("Fetch error = %v, want a reason starting with \"corrupt gzip body: \"", err)
 				}
 			case tt.wantErr != "":
 				if !errors.Is(err, fetch.ErrTooLarge) {
@@ -342,6 +345,53 @@ func TestCharsetBOM(t *testing.T) {
 	}
 }
 
+// A page whose header says UTF-8 but whose bytes are Shift_JIS (a shop
+// that saved its template in the wrong encoding) is read as Shift_JIS, and
+// the response says so: never garbage without a word.
+func TestWrongDeclaredCharsetIsSniffed(t *testing.T) {
+	t.Parallel()
+	const ja = "<p>植物由来のエクソソームを配合した美容液。全成分：水、グリセリン、ナイアシンアミド</p>"
+	for _, declared := range []string{"text/html; charset=utf-8", "text/html"} {
+		raw, err := japanese.ShiftJIS.NewEncoder().Bytes([]byte(`<meta charset="utf-8">` + ja))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ts := site(t, "", map[string]http.HandlerFunc{"/": func(w http.ResponseWriter, _ *http.Request) {
+			w.Header().Set("Content-Type", declared)
+			_, _ = w.Write(raw)
+		}})
+		f, _ := newFetcher(t, ts, nil)
+		res, err := f.Fetch(context.Background(), ts.URL+"/p")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Charset != "shift_jis" || !strings.HasSuffix(string(res.Body), ja) {
+			t.Errorf("%s: Charset %q Body %q", declared, res.Charset, res.Body)
+		}
+		if !strings.Contains(res.CharsetNote, "Shift_JIS") || !strings.Contains(res.CharsetNote, "utf-8") {
+			t.Errorf("%s: CharsetNote %q", declared, res.CharsetNote)
+		}
+	}
+}
+
+// Bytes that fit no charset are refused with a reason, not linted.
+func TestUndecodableBodyIsRefused(t *testing.T) {
+	t.Parallel()
+	body := make([]byte, 4096)
+	for i := range body {
+		body[i] = byte(0x80 + i*7%0x7f)
+	}
+	ts := site(t, "", map[string]http.HandlerFunc{"/": func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		_, _ = w.Write(body)
+	}})
+	f, _ := newFetcher(t, ts, nil)
+	_, err := f.Fetch(context.Background(), ts.URL+"/p")
+	if err == nil || !strings.Contains(err.Error(), "charset") {
+		t.Fatalf("err %v", err)
+	}
+}
+
 func TestInvalidUTF8IsRepaired(t *testing.T) {
 	t.Parallel()
 	ts := site(t, "", map[string]http.HandlerFunc{"/": func(w http.ResponseWriter, _ *http.Request) {
@@ -353,7 +403,7 @@ func TestInvalidUTF8IsRepaired(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if string(res.Body) != "<p>bad \uFFFD byte</p>" {
-		t.Errorf("Body %q", res.Body)
+	if string(res.Body) != "<p>bad \uFFFD byte</p>" || !strings.Contains(res.CharsetNote, "replaced") {
+		t.Errorf("Body %q, CharsetNote %q", res.Body, res.CharsetNote)
 	}
 }

@@ -20,6 +20,7 @@ type cacheEntry struct {
 	StatusCode   int    `json:"status"`
 	ContentType  string `json:"content_type"`
 	Charset      string `json:"charset"`
+	CharsetNote  string `json:"charset_note,omitempty"`
 	Body         []byte `json:"body"`
 }
 
@@ -39,6 +40,7 @@ func (e *cacheEntry) response() *Response {
 		StatusCode:  e.StatusCode,
 		ContentType: e.ContentType,
 		Charset:     e.Charset,
+		CharsetNote: e.CharsetNote,
 		Body:        e.Body,
 		FromCache:   true,
 	}
@@ -80,6 +82,7 @@ func (f *Fetcher) cacheStore(u *url.URL, h http.Header, res *Response) {
 		StatusCode:   res.StatusCode,
 		ContentType:  res.ContentType,
 		Charset:      res.Charset,
+		CharsetNote:  res.CharsetNote,
 		Body:         res.Body,
 	}
 	if e.ETag == "" && e.LastModified == "" {

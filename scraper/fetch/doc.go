@@ -19,23 +19,37 @@
 //     redirects are followed.
 //   - Rate: one request in flight per origin, and PerHostDelay (1s) between
 //     the end of one request and the start of the next. A Crawl-delay in
-//     robots.txt raises the delay, never lowers it. Measuring from the end
-//     of the previous request means a slow server gets fewer requests.
-//     Fetching robots.txt itself does not wait for the delay, so checking
-//     a single URL is not slowed down.
+//     robots.txt raises the delay, never lowers it, and is capped at
+//     MaxCrawlDelay (10s, so at least six requests a minute): a site asking
+//     for "Crawl-delay: 3600" would otherwise stall a run for an hour per
+//     URL. Measuring from the end of the previous request means a slow
+//     server gets fewer requests. Fetching robots.txt itself does not wait
+//     for the delay, so checking a single URL is not slowed down.
 //   - MaxConcurrent (4) requests in flight across all hosts. A request
 //     waiting for its host's delay does not hold one of these slots, so a
 //     slow host does not stall the others.
 //   - Retries (3) only where a retry can help: 429, 502, 503, 504, a
-//     connection reset, a connect timeout. Backoff is exponential (2s, 4s,
-//     8s, capped at 30s) with jitter, or exactly what Retry-After asks for.
-//     The wait applies to the whole host, not just the retried request. A
-//     Retry-After longer than MaxRetryWait (60s) makes Fetch give up at
-//     once rather than hang a run. A 404 is never retried.
-//   - Size and time: ConnectTimeout (10s), Timeout (30s for the whole
-//     request including the body), MaxBody (10 MiB). We ask for gzip and
-//     decompress ourselves so that MaxBody counts decompressed bytes: a small
-//     gzip bomb is refused with ErrTooLarge.
+//     connection reset, a connect timeout. A 500 is not retried: it usually
+//     means a broken page, not a busy server. Backoff is exponential (2s,
+//     4s, 8s, capped at 30s) with jitter, or exactly what Retry-After asks
+//     for. The wait applies to the whole host, not just the retried
+//     request. A Retry-After longer than MaxRetryWait (60s) makes Fetch
+//     give up at once rather than hang a run. A 404 is never retried.
+//   - Time: Timeout (30s) is the limit for one URL, not for one request:
+//     every attempt, backoff and Retry-After wait, redirect hop, the
+//     robots.txt fetch and the host's politeness delay count against it.
+//     A wait that would end past the limit is not started: Fetch fails at
+//     once, saying what it would have waited for ("the host's next turn
+//     is in 10s (robots.txt Crawl-delay, capped at 10s), past the 5s time
+//     limit"). Time spent queued behind other URLs' requests (the host's
+//     one slot, the MaxConcurrent slots, another URL's robots.txt fetch)
+//     is not counted: it is their time, and it is bounded by their limits.
+//     Work done on a URL after Fetch, such as rendering it in a browser,
+//     takes what is left with WithTimeLeft, so one limit bounds the whole
+//     URL. ConnectTimeout (10s) bounds each connection attempt as well.
+//   - Size: MaxBody (10 MiB). We ask for gzip and decompress ourselves so
+//     that MaxBody counts decompressed bytes: a small gzip bomb is refused
+//     with ErrTooLarge.
 //   - Redirects: at most MaxRedirects (10); a loop is reported as a loop;
 //     https -> http is refused. Every hop is checked against its own host's
 //     robots.txt and rate limit.
@@ -67,8 +81,9 @@
 //	fetch https://shop.example/products/x: disallowed by robots.txt (rule "Disallow: /products/")
 //
 // Test for causes with errors.Is and the Err* sentinels (ErrHTTPStatus
-// matches any *StatusError; use errors.As for its Code). Describe gives the
-// reason without the URL.
+// matches any *StatusError; use errors.As for its Code; ErrTimeout matches
+// every failure caused by the time limit, including a refused wait).
+// Describe gives the reason without the URL.
 //
 // # Testing
 //

@@ -56,6 +56,11 @@ type StatusError struct {
 	RetryAfter time.Duration
 	// MaxWait is the limit RetryAfter exceeded, for the message.
 	MaxWait time.Duration
+	// TimeLimit is set when the next retry (after RetryAfter, or after our
+	// own backoff when RetryAfter is 0) would have ended past the URL's
+	// time limit, which is why we gave up. The error then also matches
+	// ErrTimeout.
+	TimeLimit time.Duration
 }
 
 func (e *StatusError) Error() string {
@@ -63,17 +68,85 @@ func (e *StatusError) Error() string {
 	if t := http.StatusText(e.Code); t != "" {
 		msg += " " + t
 	}
+	var gaveUp string
+	if e.Attempts > 1 {
+		gaveUp = fmt.Sprintf("gave up after %d attempts", e.Attempts)
+	}
 	switch {
+	case e.TimeLimit > 0 && e.RetryAfter > 0:
+		msg += " (" + joinNonEmpty(": ", gaveUp, fmt.Sprintf("server asked to retry after %s, past the %s time limit", e.RetryAfter, e.TimeLimit)) + ")"
+	case e.TimeLimit > 0:
+		msg += " (" + joinNonEmpty(": ", gaveUp, fmt.Sprintf("the next retry would pass the %s time limit", e.TimeLimit)) + ")"
 	case e.RetryAfter > 0:
 		msg += fmt.Sprintf(" (server asked to retry after %s, more than the %s limit)", e.RetryAfter, e.MaxWait)
-	case e.Attempts > 1 && retryableStatus(e.Code):
-		msg += fmt.Sprintf(" (gave up after %d attempts)", e.Attempts)
+	case gaveUp != "" && retryableStatus(e.Code):
+		msg += " (" + gaveUp + ")"
 	}
 	return msg
 }
 
-// Is makes errors.Is(err, ErrHTTPStatus) true for any *StatusError.
-func (e *StatusError) Is(target error) bool { return target == ErrHTTPStatus }
+// Is makes errors.Is(err, ErrHTTPStatus) true for any *StatusError, and
+// errors.Is(err, ErrTimeout) when the time limit is why we stopped.
+func (e *StatusError) Is(target error) bool {
+	return target == ErrHTTPStatus || (e.TimeLimit > 0 && target == ErrTimeout)
+}
+
+func joinNonEmpty(sep string, parts ...string) string {
+	var kept []string
+	for _, p := range parts {
+		if p != "" {
+			kept = append(kept, p)
+		}
+	}
+	return strings.Join(kept, sep)
+}
+
+// timeLimitError is a URL running out of its time limit (Options.Timeout):
+// "timed out after 30s" when the limit passed during a request, or, when a
+// wait would have ended past it and we gave up at once, what the wait was.
+// It is also the cancel cause of the contexts bounded by the limit.
+type timeLimitError struct {
+	limit  time.Duration
+	detail string // the wait we refused; "" when the time ran out
+}
+
+func (e *timeLimitError) Error() string {
+	if e.detail != "" {
+		return fmt.Sprintf("%s, past the %s time limit", e.detail, e.limit)
+	}
+	return fmt.Sprintf("%s after %s", ErrTimeout, e.limit)
+}
+
+func (e *timeLimitError) Is(target error) bool { return target == ErrTimeout }
+
+// retryTooLateError is a transient failure we would have retried, had the
+// retry fitted in the URL's time limit.
+type retryTooLateError struct {
+	err      error
+	attempts int
+	limit    time.Duration
+}
+
+func (e *retryTooLateError) Error() string {
+	n := "1 attempt"
+	if e.attempts != 1 {
+		n = fmt.Sprintf("%d attempts", e.attempts)
+	}
+	return fmt.Sprintf("%s (gave up after %s: the next retry would pass the %s time limit)", e.err, n, e.limit)
+}
+
+func (e *retryTooLateError) Unwrap() error { return e.err }
+
+func (e *retryTooLateError) Is(target error) bool { return target == ErrTimeout }
+
+// roundWait shows a wait the way people read it: whole seconds from one
+// second up.
+func roundWait(d time.Duration) time.Duration {
+	if d >= time.Second {
+		return d.Round(time.Second)
+	}
+	return d.Round(time.Millisecond)
+}
 
 // netError gives a transport failure a short, user-readable message while
 // keeping the underlying error reachable with errors.As (e.g. *net.OpError).
@@ -133,6 +206,13 @@ func classifyNetErr(err error, host string) *netError {
 		hostErr x509.HostnameError
 	)
 	switch {
+	case errors.Is(err, ErrPrivateAddress):
+		var pe *privateAddrError
+		msg := "refused to connect to " + host
+		if errors.As(err, &pe) {
+			msg += ": " + pe.reason
+		}
+		return &netError{msg: msg, err: err}
 	case errors.As(err, &dnsErr):
 		msg := "cannot resolve host " + dnsErr.Name
 		if dnsErr.IsNotFound {

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 )
 
@@ -28,15 +29,12 @@ const (
 	DefaultMaxRedirects   = 10
 	DefaultRetries        = 3
 	DefaultMaxRetryWait   = 60 * time.Second
+	DefaultMaxCrawlDelay  = 10 * time.Second
 
 	// backoffBase doubles per attempt (2s, 4s, 8s, ...) before jitter.
 	backoffBase = 2 * time.Second
 	backoffMax  = 30 * time.Second
 )
-
-// errAttemptTimeout is the cancel cause of our own per-request deadline,
-// which tells it apart from the caller's context ending.
-var errAttemptTimeout = errors.New("per-request timeout")
 
 // Options configures a Fetcher. Every zero value means "the polite default";
 // negative values switch a limit off where that makes sense (noted below).
@@ -53,11 +51,21 @@ type Options struct {
 	// default client, which takes its proxy from the environment.
 	Client *http.Client
 
-	PerHostDelay  time.Duration // between requests to one host; default 1s, raised by Crawl-delay; <0: none
-	MaxConcurrent int           // requests in flight across all hosts; default 4
+	PerHostDelay time.Duration // between requests to one host; default 1s, raised by Crawl-delay; <0: none
+	// MaxCrawlDelay caps what a robots.txt Crawl-delay can raise
+	// PerHostDelay to; default 10s. A site asking for an hour between
+	// requests would otherwise stall a run for hours.
+	MaxCrawlDelay time.Duration
+	MaxConcurrent int // requests in flight across all hosts; default 4
 
 	ConnectTimeout time.Duration // default 10s
-	Timeout        time.Duration // per request, body included; default 30s
+	// Timeout is the time limit for one URL: every attempt, backoff and
+	// Retry-After wait, redirect, robots.txt fetch and politeness delay
+	// counts, and a wait that would pass it fails at once. Only time spent
+	// queued behind other URLs' requests does not count. Work done on the
+	// URL after Fetch (rendering) takes the rest from WithTimeLeft.
+	// Default 30s.
+	Timeout time.Duration
 
 	MaxBody      int64 // bytes after decompression; default 10 MiB
 	MaxRedirects int   // default 10; <0: follow none
@@ -76,6 +84,17 @@ type Options struct {
 	// and revalidates them; a 304 is answered from the cache.
 	CacheDir string
 
+	// DialControl, if set, is called with each address a connection is
+	// about to dial, after DNS; an error refuses the connection. A server
+	// that fetches URLs for other people sets RefusePrivate. It applies to
+	// the default client, or to Client when its Transport is nil or an
+	// *http.Transport (a copy is changed). With it set no proxy is taken
+	// from the environment: the check must see the address really dialed.
+	DialControl func(network, address string, c syscall.RawConn) error
+	// Resolver, if set, looks up host names for the connections DialControl
+	// covers (tests point a name at loopback with it).
+	Resolver *net.Resolver
+
 	// Sleep and Now replace the clock, so tests of delays run instantly.
 	Sleep func(ctx context.Context, d time.Duration) error
 	Now   func() time.Time
@@ -88,8 +107,13 @@ type Response struct {
 	StatusCode  int
 	ContentType string // media type only, e.g. "text/html"
 	Charset     string // what Body was converted from, e.g. "shift_jis"
+	// CharsetNote is set when the body was not valid in the charset the
+	// server or page declared and Charset was recognised instead.
+	CharsetNote string
 	Body        []byte // UTF-8
 	FromCache   bool   // the server answered 304 and Body is the cached copy
+
+	timeLeft time.Duration // of the URL's time limit when Fetch returned; see WithTimeLeft
 }
 
 // Fetcher fetches documents politely. It is safe for concurrent use; share
@@ -129,6 +153,9 @@ func New(o Options) *Fetcher {
 	if o.MaxRetryWait <= 0 {
 		o.MaxRetryWait = DefaultMaxRetryWait
 	}
+	if o.MaxCrawlDelay <= 0 {
+		o.MaxCrawlDelay = DefaultMaxCrawlDelay
+	}
 	if o.Sleep == nil {
 		o.Sleep = sleepCtx
 	}
@@ -141,6 +168,9 @@ func New(o Options) *Fetcher {
 		c = *o.Client // a copy: the caller's client keeps its own redirect policy
 	} else {
 		c.Transport = newTransport(o.ConnectTimeout)
+	}
+	if o.DialControl != nil || o.Resolver != nil {
+		c.Transport = controlledTransport(c.Transport, o)
 	}
 	c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 
@@ -197,12 +227,27 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (*Response, error) {
 	if err != nil {
 		return nil, &Error{URL: rawURL, Err: err}
 	}
-	res, err := f.follow(ctx, u)
+	b := f.newBudget()
+	res, err := f.follow(ctx, b, u)
 	if err != nil {
 		return nil, &Error{URL: rawURL, Err: err}
 	}
 	res.URL = rawURL
+	res.timeLeft = max(b.left(f.now()), time.Nanosecond)
 	return res, nil
+}
+
+// WithTimeLeft returns ctx limited to what is left of res's time limit
+// (Options.Timeout), for work done on the same URL after Fetch, such as
+// rendering it, so that one limit bounds the whole URL. With a nil res the
+// whole limit applies. When the limit runs out, context.Cause(ctx) matches
+// ErrTimeout and reads "timed out after 30s".
+func (f *Fetcher) WithTimeLeft(ctx context.Context, res *Response) (context.Context, context.CancelFunc) {
+	left := f.o.Timeout
+	if res != nil && res.timeLeft > 0 {
+		left = res.timeLeft
+	}
+	return context.WithTimeoutCause(ctx, left, &timeLimitError{limit: f.o.Timeout})
 }
 
 func parseURL(raw string) (*url.URL, error) {
@@ -224,11 +269,15 @@ func parseURL(raw string) (*url.URL, error) {
 }
 
 // follow fetches u and the redirects it leads to.
-func (f *Fetcher) follow(ctx context.Context, u *url.URL) (*Response, error) {
+func (f *Fetcher) follow(ctx context.Context, b *budget, u *url.URL) (*Response, error) {
 	chain := []string{u.String()}
 	seen := map[string]bool{u.String(): true}
 	for {
-		res, next, err := f.fetchOne(ctx, u)
+		res, next, err := f.fetchOne(ctx, b, u)
+		var tl *timeLimitError
+		if err != nil && len(chain) > 1 && errors.As(err, &tl) {
+			return nil, fmt.Errorf("%w (%d redirects followed)", err, len(chain)-1)
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -265,12 +314,12 @@ type attempt struct {
 }
 
 // fetchOne fetches exactly u: robots.txt check, then up to 1+Retries
-// requests through the host's rate limit. It returns either a response or
-// the target of a redirect.
-func (f *Fetcher) fetchOne(ctx context.Context, u *url.URL) (*Response, *url.URL, error) {
+// requests through the host's rate limit, all within b. It returns either
+// a response or the target of a redirect.
+func (f *Fetcher) fetchOne(ctx context.Context, b *budget, u *url.URL) (*Response, *url.URL, error) {
 	h := f.hostFor(u)
 	if !f.o.IgnoreRobots {
-		pol, err := f.robotsFor(ctx, u, h)
+		pol, err := f.robotsFor(ctx, b, u, h)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -283,12 +332,13 @@ func (f *Fetcher) fetchOne(ctx context.Context, u *url.URL) (*Response, *url.URL
 	if cached != nil {
 		hdr = cached.conditional()
 	}
+	var last error // why the previous attempt failed, for when the next cannot be made in time
 	for n := 1; ; n++ {
-		if err := h.acquire(ctx, f.now, f.o.Sleep); err != nil {
+		if err := f.takeTurn(ctx, b, h, last, n-1); err != nil {
 			return nil, nil, err
 		}
 		var a attempt
-		err := f.do(ctx, u, hdr, func(resp *http.Response) error {
+		err := f.do(ctx, b, u, hdr, func(resp *http.Response) error {
 			return f.handle(resp, u, cached, &a)
 		})
 		h.release(f.now)
@@ -296,7 +346,8 @@ func (f *Fetcher) fetchOne(ctx context.Context, u *url.URL) (*Response, *url.URL
 		var ne *netError
 		switch {
 		case err != nil && errors.As(err, &ne) && ne.transient && retriesLeft:
-			h.holdOff(f.now().Add(backoff(n)))
+			h.holdOff(f.now().Add(backoff(n)), "backing off after a failed request")
+			last = err
 			continue
 		case err != nil && errors.As(err, &ne) && ne.transient && n > 1:
 			return nil, nil, fmt.Errorf("%w (gave up after %d attempts)", err, n)
@@ -305,25 +356,76 @@ func (f *Fetcher) fetchOne(ctx context.Context, u *url.URL) (*Response, *url.URL
 			if errors.As(err, &se) {
 				se.Attempts = n // e.g. a 404 after a retried 503
 			}
+			var tl *timeLimitError
+			if n > 1 && errors.As(err, &tl) {
+				return nil, nil, fmt.Errorf("%w (on attempt %d)", err, n)
+			}
 			return nil, nil, err
 		case a.retry != 0:
 			if a.hasAfter && a.retryAfter > f.o.MaxRetryWait {
 				return nil, nil, &StatusError{Code: a.retry, URL: u.String(), Attempts: n, RetryAfter: a.retryAfter, MaxWait: f.o.MaxRetryWait}
 			}
-			wait := backoff(n)
+			wait, why := backoff(n), "backing off after HTTP "+strconv.Itoa(a.retry)
 			if a.hasAfter {
-				wait = a.retryAfter
+				wait, why = a.retryAfter, "Retry-After from the server"
 			}
 			// Even when we give up, the next request to this host (from
 			// another Fetch) should honour the wait the server asked for.
-			h.holdOff(f.now().Add(wait))
+			h.holdOff(f.now().Add(wait), why)
 			if !retriesLeft {
 				return nil, nil, &StatusError{Code: a.retry, URL: u.String(), Attempts: n}
 			}
+			se := &StatusError{Code: a.retry, URL: u.String(), Attempts: n}
+			if a.hasAfter {
+				se.RetryAfter = a.retryAfter
+			}
+			last = se
 			continue
 		}
 		return a.res, a.next, nil
 	}
+}
+
+// takeTurn waits for the host's slot and then for its politeness delay,
+// failing at once when that delay would end past the URL's time limit.
+// last is what the previous attempt (of attempts made) ended with, to say
+// why a retry cannot be made in time. On success the caller owns the slot
+// and must release it.
+func (f *Fetcher) takeTurn(ctx context.Context, b *budget, h *host, last error, attempts int) error {
+	queued := f.now()
+	if err := h.enter(ctx); err != nil {
+		return err
+	}
+	b.pause(f.now().Sub(queued)) // behind another URL's request: not this URL's time
+	now := f.now()
+	wait, why := h.nextTurn(now)
+	if wait <= 0 {
+		return nil
+	}
+	if left := b.left(now); wait > left {
+		h.leave()
+		return f.tooLate(b, wait, why, last, attempts)
+	}
+	sctx, cancel := f.bounded(ctx, b)
+	defer cancel()
+	if err := f.o.Sleep(sctx, wait); err != nil {
+		h.leave()
+		return f.ctxError(ctx, sctx, err)
+	}
+	return nil
+}
+
+// tooLate explains why a URL gives up rather than wait past its limit.
+func (f *Fetcher) tooLate(b *budget, wait time.Duration, why string, last error, attempts int) error {
+	var se *StatusError
+	switch {
+	case errors.As(last, &se):
+		se.Attempts, se.TimeLimit = attempts, b.limit
+		return se
+	case last != nil:
+		return &retryTooLateError{err: last, attempts: attempts, limit: b.limit}
+	}
+	return &timeLimitError{limit: b.limit, detail: fmt.Sprintf("the host's next turn is in %s (%s)", roundWait(wait), why)}
 }
 
 // backoff is exponential with "equal jitter": half fixed, half random, so
@@ -377,8 +479,11 @@ func (f *Fetcher) handle(resp *http.Response, u *url.URL, cached *cacheEntry, a 
 			return err
 		}
 	}
-	text, cs := toUTF8(body, ctHeader, mt)
-	a.res = &Response{StatusCode: code, ContentType: mt, Charset: cs, Body: text}
+	text, cs, note, err := toUTF8(body, ctHeader, mt)
+	if err != nil {
+		return err
+	}
+	a.res = &Response{StatusCode: code, ContentType: mt, Charset: cs, CharsetNote: note, Body: text}
 	f.cacheStore(u, resp.Header, a.res)
 	return nil
 }
@@ -423,19 +528,21 @@ func parseRetryAfter(v string, now time.Time) (time.Duration, bool) {
 	return 0, false
 }
 
-// do sends one GET under the global concurrency limit and the per-request
-// timeout, and hands the response to fn before closing its body. Transport
-// failures come back as *netError, our own deadline as ErrTimeout, and the
-// caller's cancellation as the context's error.
-func (f *Fetcher) do(ctx context.Context, u *url.URL, hdr http.Header, fn func(*http.Response) error) error {
+// do sends one GET under the global concurrency limit and the URL's time
+// limit, and hands the response to fn before closing its body. Transport
+// failures come back as *netError, the time limit as *timeLimitError, and
+// the caller's cancellation as the context's error.
+func (f *Fetcher) do(ctx context.Context, b *budget, u *url.URL, hdr http.Header, fn func(*http.Response) error) error {
+	queued := f.now()
 	select {
 	case f.sem <- struct{}{}:
 	case <-ctx.Done():
 		return ctx.Err()
 	}
 	defer func() { <-f.sem }()
+	b.pause(f.now().Sub(queued)) // behind requests to other hosts: not this URL's time
 
-	actx, cancel := context.WithTimeoutCause(ctx, f.o.Timeout, errAttemptTimeout)
+	actx, cancel := f.bounded(ctx, b)
 	defer cancel()
 	req, err := http.NewRequestWithContext(actx, http.MethodGet, u.String(), nil)
 	if err != nil {
@@ -460,11 +567,8 @@ func (f *Fetcher) do(ctx context.Context, u *url.URL, hdr http.Header, fn func(*
 	if err == nil {
 		return nil
 	}
-	if ctxErr := ctx.Err(); ctxErr != nil {
-		return ctxErr
-	}
-	if errors.Is(context.Cause(actx), errAttemptTimeout) {
-		return fmt.Errorf("%w after %s", ErrTimeout, f.o.Timeout)
+	if actx.Err() != nil {
+		return f.ctxError(ctx, actx, err)
 	}
 	var re *readError
 	if errors.As(err, &re) {
@@ -475,6 +579,47 @@ func (f *Fetcher) do(ctx context.Context, u *url.URL, hdr http.Header, fn func(*
 		return classifyNetErr(err, u.Host)
 	}
 	return err
+}
+
+// bounded returns ctx with a deadline where b's time limit runs out.
+func (f *Fetcher) bounded(ctx context.Context, b *budget) (context.Context, context.CancelFunc) {
+	return context.WithTimeoutCause(ctx, b.left(f.now()), &timeLimitError{limit: b.limit})
+}
+
+// ctxError says why work under bctx (derived from ctx by bounded) stopped:
+// the caller's cancellation, or the URL's time limit. Anything else is err.
+func (f *Fetcher) ctxError(ctx, bctx context.Context, err error) error {
+	if ctxErr := ctx.Err(); ctxErr != nil {
+		return ctxErr
+	}
+	var tl *timeLimitError
+	if cause := context.Cause(bctx); errors.As(cause, &tl) {
+		return cause
+	}
+	return err
+}
+
+// budget is one URL's time limit. It is kept on the Fetcher's clock
+// (Options.Now), so that with a fake clock every wait is counted exactly;
+// each network operation gets a real deadline for what is left. Only the
+// goroutine running the Fetch touches it.
+type budget struct {
+	limit    time.Duration
+	deadline time.Time
+}
+
+func (f *Fetcher) newBudget() *budget {
+	return &budget{limit: f.o.Timeout, deadline: f.now().Add(f.o.Timeout)}
+}
+
+func (b *budget) left(now time.Time) time.Duration { return b.deadline.Sub(now) }
+
+// pause moves the deadline by d: time spent queued behind other URLs'
+// requests is theirs, not this URL's.
+func (b *budget) pause(d time.Duration) {
+	if d > 0 {
+		b.deadline = b.deadline.Add(d)
+	}
 }
 
 // hostFor returns the politeness state of u's origin, creating it.

@@ -2,6 +2,7 @@ package fetch
 
 import (
 	"context"
+	"fmt"
 	"sync"
 	"time"
 )
@@ -17,43 +18,47 @@ type host struct {
 	// host is the one in flight (or about to be)".
 	gate chan struct{}
 
-	mu        sync.Mutex
-	last      time.Time     // when the previous request finished; zero if none
-	notBefore time.Time     // set by Retry-After and backoff: nobody talks to the host before this
-	delay     time.Duration // max(Options.PerHostDelay, robots.txt Crawl-delay)
+	mu           sync.Mutex
+	last         time.Time     // when the previous request finished; zero if none
+	notBefore    time.Time     // set by Retry-After and backoff: nobody talks to the host before this
+	notBeforeWhy string        // what set notBefore, for messages
+	delay        time.Duration // max(Options.PerHostDelay, robots.txt Crawl-delay up to MaxCrawlDelay)
+	delayWhy     string        // where delay came from, for messages
 
 	robots *robotsEntry // guarded by Fetcher.mu, not host.mu
 }
 
 func newHost(delay time.Duration) *host {
-	return &host{gate: make(chan struct{}, 1), delay: delay}
+	return &host{gate: make(chan struct{}, 1), delay: delay, delayWhy: fmt.Sprintf("the %s delay between requests to one host", delay)}
 }
 
-// acquire waits for the host's slot and then for its politeness delay. On
-// success the caller owns the slot and must call release exactly once.
-func (h *host) acquire(ctx context.Context, now func() time.Time, sleep func(context.Context, time.Duration) error) error {
+// enter waits for the host's slot, which another URL's request may hold.
+// On success the caller owns the slot and must call release or leave.
+func (h *host) enter(ctx context.Context) error {
 	select {
 	case h.gate <- struct{}{}:
+		return nil
 	case <-ctx.Done():
 		return ctx.Err()
 	}
+}
+
+// nextTurn says how long the slot's owner must still wait before its
+// request, and why (for the message when that is too long).
+func (h *host) nextTurn(now time.Time) (time.Duration, string) {
 	h.mu.Lock()
-	t := now()
-	var wait time.Duration
+	defer h.mu.Unlock()
+	var (
+		wait time.Duration
+		why  string
+	)
 	if !h.last.IsZero() {
-		wait = h.last.Add(h.delay).Sub(t)
+		wait, why = h.last.Add(h.delay).Sub(now), h.delayWhy
 	}
-	if d := h.notBefore.Sub(t); d > wait {
-		wait = d
+	if d := h.notBefore.Sub(now); d > wait {
+		wait, why = d, h.notBeforeWhy
 	}
-	h.mu.Unlock()
-	if wait > 0 {
-		if err := sleep(ctx, wait); err != nil {
-			<-h.gate
-			return err
-		}
-	}
-	return nil
+	return wait, why
 }
 
 // release records the end of a request and frees the slot.
@@ -64,21 +69,29 @@ func (h *host) release(now func() time.Time) {
 	<-h.gate
 }
 
-// raiseDelay applies a robots.txt Crawl-delay; it never lowers the delay.
-func (h *host) raiseDelay(d time.Duration) {
+// leave frees the slot without a request having been made.
+func (h *host) leave() { <-h.gate }
+
+// raiseDelay applies a robots.txt Crawl-delay, capped at max; it never
+// lowers the delay.
+func (h *host) raiseDelay(d, max time.Duration) {
+	why := "robots.txt Crawl-delay"
+	if d > max {
+		d, why = max, fmt.Sprintf("robots.txt Crawl-delay, capped at %s", max)
+	}
 	h.mu.Lock()
 	if d > h.delay {
-		h.delay = d
+		h.delay, h.delayWhy = d, why
 	}
 	h.mu.Unlock()
 }
 
 // holdOff makes every request to this host wait until t (Retry-After, or
-// our own backoff), not only the one being retried.
-func (h *host) holdOff(t time.Time) {
+// our own backoff), not only the one being retried. why says which.
+func (h *host) holdOff(t time.Time, why string) {
 	h.mu.Lock()
 	if t.After(h.notBefore) {
-		h.notBefore = t
+		h.notBefore, h.notBeforeWhy = t, why
 	}
 	h.mu.Unlock()
 }

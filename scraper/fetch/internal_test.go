@@ -4,6 +4,11 @@ import (
 	"errors"
 	"net"
 	"net/url"
+	"os"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -118,7 +123,10 @@ func FuzzToUTF8(f *testing.F) {
 	f.Add([]byte("\xff\xfe<\x00"), "text/plain; charset=shift_jis", "text/plain")
 	f.Add([]byte(`<meta http-equiv="content-type" content="text/html; charset=utf-16">`), "", "text/html")
 	f.Fuzz(func(t *testing.T, body []byte, contentType, media string) {
-		out, name := toUTF8(body, contentType, media)
+		out, name, _, err := toUTF8(body, contentType, media)
+		if err != nil {
+			return // refused with a reason: fine
+		}
 		if name == "" {
 			t.Errorf("no charset name for %q", body)
 		}
@@ -147,5 +155,41 @@ func TestClassifyConnectTimeout(t *testing.T) {
 	var op *net.OpError
 	if !errors.As(ne, &op) {
 		t.Error("underlying *net.OpError not reachable")
+	}
+}
+
+// TestDocsListRetryableStatuses keeps the README and the package doc in
+// step with retryableStatus: both once said "5xx" while 500 is deliberately
+// not retried.
+func TestDocsListRetryableStatuses(t *testing.T) {
+	t.Parallel()
+	var want []string
+	for code := 400; code < 600; code++ {
+		if retryableStatus(code) {
+			want = append(want, strconv.Itoa(code))
+		}
+	}
+	status := regexp.MustCompile(`\b[1-5](?:\d\d|xx)\b`)
+	for _, doc := range []struct{ file, lead string }{
+		{"../../README.md", "retries with backoff on "},
+		{"doc.go", "Retries (3) only where a retry can help: "},
+	} {
+		b, err := os.ReadFile(doc.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, after, ok := strings.Cut(strings.Join(strings.Fields(string(b)), " "), doc.lead)
+		if !ok {
+			t.Errorf("%s: no %q sentence", doc.file, doc.lead)
+			continue
+		}
+		// The list ends with the sentence, or where it turns to what is
+		// not retried.
+		list, _, _ := strings.Cut(after, ". ")
+		list, _, _ = strings.Cut(list, "(")
+		list, _, _ = strings.Cut(list, ";")
+		if got := status.FindAllString(list, -1); !slices.Equal(got, want) {
+			t.Errorf("%s lists retried statuses %v, want %v", doc.file, got, want)
+		}
 	}
 }

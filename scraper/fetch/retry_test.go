@@ -141,7 +141,11 @@ func TestRetriesOption(t *testing.T) {
 				hits.inc()
 				w.WriteHeader(http.StatusServiceUnavailable)
 			}})
-			f, _ := newFetcher(t, ts, func(o *fetch.Options) { o.Retries = tt.retries })
+			f, _ := newFetcher(t, ts, func(o *fetch.Options) {
+				// Five backoffs (up to 2+4+8+16+30s) need more than the
+				// default 30s time limit, which bounds the whole URL.
+				o.Retries, o.Timeout = tt.retries, 5*time.Minute
+			})
 			if _, err := f.Fetch(context.Background(), ts.URL+"/p"); !errors.Is(err, fetch.ErrHTTPStatus) {
 				t.Fatalf("Fetch error = %v", err)
 			}

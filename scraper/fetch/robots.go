@@ -3,6 +3,7 @@ package fetch
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -100,8 +101,10 @@ func longestMatch(rules []robotsRule, path string) (robotsRule, bool) {
 }
 
 // robotsFor returns the policy for h, fetching robots.txt once per host
-// (per TTL) no matter how many goroutines ask at the same time.
-func (f *Fetcher) robotsFor(ctx context.Context, origin *url.URL, h *host) (*robotsPolicy, error) {
+// (per TTL) no matter how many goroutines ask at the same time. The fetch
+// counts against the time limit of the URL that makes it; waiting for
+// another URL's fetch of the same file does not.
+func (f *Fetcher) robotsFor(ctx context.Context, b *budget, origin *url.URL, h *host) (*robotsPolicy, error) {
 	for {
 		f.mu.Lock()
 		e := h.robots
@@ -118,7 +121,7 @@ func (f *Fetcher) robotsFor(ctx context.Context, origin *url.URL, h *host) (*rob
 			e = &robotsEntry{ready: make(chan struct{})}
 			h.robots = e
 			f.mu.Unlock()
-			f.loadRobots(ctx, origin, e)
+			f.loadRobots(ctx, b, origin, e)
 			close(e.ready)
 			if e.err != nil {
 				f.mu.Lock()
@@ -128,18 +131,20 @@ func (f *Fetcher) robotsFor(ctx context.Context, origin *url.URL, h *host) (*rob
 				f.mu.Unlock()
 				return nil, e.err
 			}
-			h.raiseDelay(e.policy.crawlDelay)
+			h.raiseDelay(e.policy.crawlDelay, f.o.MaxCrawlDelay)
 			return e.policy, nil
 		}
 		f.mu.Unlock()
+		queued := f.now()
 		select {
 		case <-e.ready:
 		case <-ctx.Done():
 			return nil, ctx.Err()
 		}
+		b.pause(f.now().Sub(queued))
 		if e.err != nil {
-			// The goroutine that fetched gave up (its context ended);
-			// ours is still alive, so try again.
+			// The goroutine that fetched gave up (its context ended or
+			// its time ran out); ours is still alive, so try again.
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
@@ -152,7 +157,10 @@ func (f *Fetcher) robotsFor(ctx context.Context, origin *url.URL, h *host) (*rob
 // loadRobots fills e. Outcomes follow RFC 9309 §2.3.1: 2xx is parsed, 4xx
 // ("unavailable") allows everything, 5xx and network failure ("unreachable")
 // disallow everything.
-func (f *Fetcher) loadRobots(ctx context.Context, origin *url.URL, e *robotsEntry) {
+//
+// Running out of the URL's time limit abandons the fetch like a cancelled
+// caller does: the next URL tries again with its own time.
+func (f *Fetcher) loadRobots(ctx context.Context, b *budget, origin *url.URL, e *robotsEntry) {
 	e.ttl = robotsTTL
 	deny := func(reason string) {
 		e.ttl = robotsErrorTTL
@@ -165,7 +173,7 @@ func (f *Fetcher) loadRobots(ctx context.Context, origin *url.URL, e *robotsEntr
 			loc    string
 			body   []byte
 		)
-		err := f.do(ctx, u, nil, func(resp *http.Response) error {
+		err := f.do(ctx, b, u, nil, func(resp *http.Response) error {
 			status = resp.StatusCode
 			loc = resp.Header.Get("Location")
 			if status < 200 || status > 299 {
@@ -179,6 +187,16 @@ func (f *Fetcher) loadRobots(ctx context.Context, origin *url.URL, e *robotsEntr
 		if err != nil {
 			if ctxErr := ctx.Err(); ctxErr != nil {
 				e.err = ctxErr
+				return
+			}
+			if errors.Is(err, ErrPrivateAddress) {
+				// Our refusal, not the site's answer: report it as such.
+				e.err = err
+				return
+			}
+			var tl *timeLimitError
+			if errors.As(err, &tl) {
+				e.err = fmt.Errorf("%w (fetching %s)", err, u)
 				return
 			}
 			deny("robots.txt unreachable: " + Describe(err) + "; RFC 9309 treats that as disallow-all")
@@ -253,8 +271,7 @@ func scanRobots(body []byte) []robotsLine {
 			if !inGroup {
 				continue
 			}
-			v = escapeNonASCII(v)
-			l = written + ": " + v
+			v = normalizeEscapes(escapeNonASCII(v))
 		case "crawl-delay", "crawldelay":
 			d, err := strconv.ParseFloat(v, 64)
 			if !inGroup || err != nil || d < 0 || d > 1e6 {
@@ -355,7 +372,7 @@ func escapeNonASCII(s string) string {
 }
 
 // robotsPath is what robots rules are matched against (RFC 9309 §2.2.2):
-// the escaped path plus the query.
+// the escaped path plus the query, with escapes normalised as the rules are.
 func robotsPath(u *url.URL) string {
 	p := u.EscapedPath()
 	if p == "" {
@@ -364,5 +381,53 @@ func robotsPath(u *url.URL) string {
 	if u.RawQuery != "" {
 		p += "?" + u.RawQuery
 	}
-	return p
+	return normalizeEscapes(p)
+}
+
+// normalizeEscapes brings a rule or a request path to one spelling before
+// they are compared. RFC 9309 §2.2.2: a percent-encoded octet is decoded
+// when it is an unreserved character (RFC 3986 §2.3: letters, digits and
+// "-._~"), so "/%70rivate" and "/private" are the same path and an encoded
+// letter cannot slip past "Disallow: /private". Other escapes stay encoded,
+// since decoding "%2F" would change the path's structure; their hex digits
+// are upper-cased ("%c3%a9" is "%C3%A9", RFC 3986 §6.2.2.1).
+func normalizeEscapes(s string) string {
+	if !strings.Contains(s, "%") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] != '%' || i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
+			b.WriteByte(s[i])
+			continue
+		}
+		c := unhex(s[i+1])<<4 | unhex(s[i+2])
+		if isUnreserved(c) {
+			b.WriteByte(c)
+		} else {
+			fmt.Fprintf(&b, "%%%02X", c)
+		}
+		i += 2
+	}
+	return b.String()
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+func unhex(c byte) byte {
+	switch {
+	case c <= '9':
+		return c - '0'
+	case c <= 'F':
+		return c - 'A' + 10
+	}
+	return c - 'a' + 10
+}
+
+func isUnreserved(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
+		c == '-' || c == '.' || c == '_' || c == '~'
 }

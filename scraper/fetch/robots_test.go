@@ -40,6 +40,16 @@ func TestRobots(t *testing.T) {
 		{name: "stray rule before user-agent is skipped", robots: "Disallow: /products/\nUser-agent: *\nDisallow: /private\n", path: "/products/serum", allowed: true},
 		{name: "rest of a sloppy file still applies", robots: "Disallow: /products/\nUser-agent: *\nDisallow: /private\n", path: "/private/a", rule: "Disallow: /private"},
 		{name: "empty file", robots: "\n", path: "/x", allowed: true},
+		// RFC 9309 §2.2.2: percent-encoded unreserved characters are
+		// decoded on both sides before matching, so an encoded letter
+		// cannot slip past a rule; reserved ones ("/" as %2F) stay encoded.
+		{name: "encoded letter in the path", robots: "User-agent: *\nDisallow: /private\n", path: "/%70rivate/x.html", rule: "Disallow: /private"},
+		{name: "encoded tilde and digit in the path", robots: "User-agent: *\nDisallow: /~shop/v2\n", path: "/%7Eshop/v%32/serum", rule: "Disallow: /~shop/v2"},
+		{name: "encoded letter in the rule", robots: "User-agent: *\nDisallow: /%70rivate\n", path: "/private/x.html", rule: "Disallow: /%70rivate"},
+		{name: "encoded letter in a wildcard rule", robots: "User-agent: *\nDisallow: /*%2Ejson$\n", path: "/feeds/all.json", rule: "Disallow: /*%2Ejson$"},
+		{name: "hex case does not matter", robots: "User-agent: *\nDisallow: /caf%C3%A9\n", path: "/caf%c3%a9/x", rule: "Disallow: /caf%C3%A9"},
+		{name: "encoded slash stays encoded", robots: "User-agent: *\nDisallow: /a/b\n", path: "/a%2Fb", allowed: true},
+		{name: "encoded letter in the query", robots: "User-agent: *\nDisallow: /search?q=\n", path: "/search?%71=exosome", rule: "Disallow: /search?q="},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

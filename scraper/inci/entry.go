@@ -67,6 +67,12 @@ func (p *parser) entry(s, e int, lineStart bool) (Ingredient, bool) {
 			b = open
 			continue
 		}
+		if n := gluedFootnote(text[a:b]); n > 0 {
+			// "Glycerin14", "Limonene1": a footnote number glued to the name.
+			ing.Marks = append(ing.Marks, text[b-n:b])
+			b -= n
+			continue
+		}
 		if n := trailingAmount(text[a:b]); n > 0 {
 			ing.Amount = strings.TrimSpace(text[b-n : b])
 			b -= n
@@ -110,6 +116,29 @@ func (p *parser) entry(s, e int, lineStart bool) (Ingredient, bool) {
 	ing.NameStart, ing.NameEnd = a, b
 	ing.Synonyms = append(innerSyn, trailingSyn...)
 	return ing, true
+}
+
+// gluedFootnote returns the length of a footnote number glued to the end
+// of a name ("Glycerin14", "Stearic Acid4"), or 0. INCI names put digits
+// after a hyphen or a space ("Steareth-20", "Polysorbate 60") or after a
+// single capital ("C12", "Q10", "B3"), never straight after a lower-case
+// word, which is how shops paste numbered footnote marks.
+func gluedFootnote(s string) int {
+	d := len(s)
+	for d > 0 && isDigit(s[d-1]) {
+		d--
+	}
+	if d == len(s) || len(s)-d > 3 {
+		return 0
+	}
+	w := d
+	for w > 0 && isLetterByte(s[w-1]) {
+		w--
+	}
+	if d-w < 3 || s[d-1] < 'a' || s[d-1] > 'z' {
+		return 0
+	}
+	return len(s) - d
 }
 
 // opener finds the matched opening bracket for the closer at offset close.

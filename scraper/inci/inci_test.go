@@ -86,6 +86,8 @@ func TestParse(t *testing.T) {
 		{name: "footnotes", in: "Aqua, Rosa Damascena Flower Oil*, Butyrospermum Parkii Butter**, Glycerin†. *Organic **Natural origin †from organic farming",
 			sections:  []sec{{"", false, []string{"Aqua", "Rosa Damascena Flower Oil", "Butyrospermum Parkii Butter", "Glycerin"}}},
 			footnotes: map[string]string{"*": "Organic", "**": "Natural origin", "†": "from organic farming"}},
+		{name: "glued footnote numbers", in: "Water, Glycerin14, Stearic Acid4, Steareth-20, Polysorbate 60, C12-15 Alkyl Benzoate, Coenzyme Q10, Limonene1",
+			sections: []sec{{"", false, []string{"Water", "Glycerin", "Stearic Acid", "Steareth-20", "Polysorbate 60", "C12-15 Alkyl Benzoate", "Coenzyme Q10", "Limonene"}}}},
 		{name: "footnote on own line", in: "Aqua, Aloe Barbadensis Leaf Juice*\n* Ingredients from organic farming",
 			sections:  []sec{{"", false, []string{"Aqua", "Aloe Barbadensis Leaf Juice"}}},
 			footnotes: map[string]string{"*": "Ingredients from organic farming"}},
