@@ -1,11 +1,12 @@
 package reports
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -178,17 +179,25 @@ type sarifReplacement struct {
 // SARIF writes the result as a SARIF 2.1.0 log (see NewSARIF).
 func SARIF(w io.Writer, r *Result, opt SARIFOptions) error { return Write(NewSARIF(w, opt), r) }
 
-// sarifWriter keeps the results (not the documents) until End: the log
-// lists the rules before the results, and a result's ruleIndex points into
-// that list, which is complete only when every finding has been seen.
+// sarifWriter encodes each result as its document arrives and spools the
+// bytes (in memory, then a temporary file) until End: the log lists the
+// rules before the results, and that list is complete only when every
+// finding has been seen. A rule the catalog lacks gets the next index when
+// first seen, so a result's ruleIndex is known at once.
 type sarifWriter struct {
-	w    io.Writer
-	opt  SARIFOptions
-	meta Meta
-	run  sarifRun
-	fp   *fingerprinter
+	w     io.Writer
+	opt   SARIFOptions
+	meta  Meta
+	run   sarifRun
+	fp    *fingerprinter
+	index map[string]int // rule id → ruleIndex
+	extra []string       // rules findings name beyond the catalog, in order seen
 	// sites are the bases of web pages' locations, by uriBaseId.
-	sites map[string]string
+	sites   map[string]string
+	results spool
+	n       int // results spooled
+	buf     bytes.Buffer
+	enc     *json.Encoder
 }
 
 // NewSARIF returns a Writer of a SARIF 2.1.0 log with one run: every rule
@@ -199,8 +208,16 @@ type sarifWriter struct {
 // (run.columnKind says so); endColumn is one past the last character, as
 // SARIF defines it.
 func NewSARIF(w io.Writer, opt SARIFOptions) Writer {
-	return &sarifWriter{w: w, opt: opt, fp: newFingerprinter()}
+	sw := &sarifWriter{w: w, opt: opt, fp: newFingerprinter()}
+	sw.enc = json.NewEncoder(&sw.buf)
+	// Results sit in runs[0].results[]: eight spaces in.
+	sw.enc.SetIndent(resultIndent, "  ")
+	sw.enc.SetEscapeHTML(false)
+	return sw
 }
+
+// resultIndent is the indentation of one element of runs[0].results.
+const resultIndent = "        "
 
 func (sw *sarifWriter) Begin(m Meta) error {
 	sw.meta = m
@@ -224,7 +241,24 @@ func (sw *sarifWriter) Begin(m Meta) error {
 		root.URI = dirURI(sw.opt.SrcRoot)
 	}
 	sw.run.OriginalURIBaseIDs = map[string]sarifArtifactLoc{srcRootID: root}
+	sw.index = map[string]int{}
+	for _, rl := range m.Rules {
+		if _, dup := sw.index[rl.ID]; !dup {
+			sw.index[rl.ID] = len(sw.index)
+		}
+	}
 	return nil
+}
+
+// ruleIndex is a rule's place in tool.driver.rules.
+func (sw *sarifWriter) ruleIndex(id string) int {
+	i, ok := sw.index[id]
+	if !ok {
+		i = len(sw.index)
+		sw.index[id] = i
+		sw.extra = append(sw.extra, id)
+	}
+	return i
 }
 
 func (sw *sarifWriter) Document(d *rules.DocResult) error {
@@ -255,6 +289,7 @@ func (sw *sarifWriter) Document(d *rules.DocResult) error {
 		f := &places[i]
 		res := sarifResult{
 			RuleID:              f.Rule,
+			RuleIndex:           sw.ruleIndex(f.Rule),
 			Level:               sarifLevel(f.Severity),
 			Message:             sarifMessage{Text: f.Message},
 			Locations:           []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: loc, Region: sarifRegionOf(f)}}},
@@ -274,24 +309,67 @@ func (sw *sarifWriter) Document(d *rules.DocResult) error {
 				}},
 			}}
 		}
-		sw.run.Results = append(sw.run.Results, res)
+		if err := sw.spoolResult(&res); err != nil {
+			return err
+		}
 	}
 	return nil
 }
 
+// spoolResult encodes one result as it will sit in the log.
+func (sw *sarifWriter) spoolResult(res *sarifResult) error {
+	sw.buf.Reset()
+	if sw.n == 0 {
+		sw.buf.WriteString("\n" + resultIndent)
+	} else {
+		sw.buf.WriteString(",\n" + resultIndent)
+	}
+	if err := sw.enc.Encode(res); err != nil {
+		return fmt.Errorf("write sarif: %w", err)
+	}
+	sw.n++
+	if _, err := sw.results.Write(bytes.TrimRight(sw.buf.Bytes(), "\n")); err != nil {
+		return fmt.Errorf("write sarif: %w", err)
+	}
+	return nil
+}
+
+// Abort drops the spooled results.
+func (sw *sarifWriter) Abort() { sw.results.close() }
+
 func (sw *sarifWriter) End() error {
+	defer sw.results.close()
 	for id, base := range sw.sites {
 		sw.run.OriginalURIBaseIDs[id] = sarifArtifactLoc{URI: base, Description: &sarifMessage{Text: "A web site exolint fetched pages from."}}
 	}
-	driverRules, index := sarifRules(sw.meta.Rules, sw.run.Results)
-	sw.run.Tool.Driver.Rules = driverRules
-	for i := range sw.run.Results {
-		sw.run.Results[i].RuleIndex = index[sw.run.Results[i].RuleID]
-	}
-	enc := json.NewEncoder(sw.w)
+	sw.run.Tool.Driver.Rules = sarifRules(sw.meta.Rules, sw.extra)
+	// The log without results, then the spooled results spliced into its
+	// empty array. Quotes inside JSON strings are escaped, so the first
+	// `"results": []` is the run's.
+	var head bytes.Buffer
+	enc := json.NewEncoder(&head)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{sw.run}}); err != nil {
+		return fmt.Errorf("write sarif: %w", err)
+	}
+	log := head.Bytes()
+	at := bytes.Index(log, []byte(`"results": []`))
+	if at < 0 || sw.n == 0 {
+		if _, err := sw.w.Write(log); err != nil {
+			return fmt.Errorf("write sarif: %w", err)
+		}
+		return nil
+	}
+	at += len(`"results": [`)
+	bw := bufio.NewWriterSize(sw.w, 64<<10)
+	_, _ = bw.Write(log[:at])
+	if err := sw.results.copyTo(bw); err != nil {
+		return fmt.Errorf("write sarif: %w", err)
+	}
+	_, _ = bw.WriteString("\n      ")
+	_, _ = bw.Write(log[at:])
+	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write sarif: %w", err)
 	}
 	return nil
@@ -321,30 +399,21 @@ func sarifRegionOf(f *rules.Finding) *sarifRegion {
 	return reg
 }
 
-// sarifRules describes the run's rules in catalog order, then any rule a
-// finding names that the catalog lacks (sorted), so every result's ruleIndex
-// points at a descriptor.
-func sarifRules(catalog []*rules.Rule, results []sarifResult) ([]sarifRule, map[string]int) {
+// sarifRules describes the run's rules in catalog order, then the rules
+// findings named that the catalog lacks, in the order first seen, so every
+// result's ruleIndex points at a descriptor.
+func sarifRules(catalog []*rules.Rule, extra []string) []sarifRule {
 	cites := rules.Citations()
-	index := map[string]int{}
+	seen := map[string]bool{}
 	var out []sarifRule
 	for _, rl := range catalog {
-		if _, dup := index[rl.ID]; dup {
+		if seen[rl.ID] {
 			continue
 		}
-		index[rl.ID] = len(out)
+		seen[rl.ID] = true
 		out = append(out, sarifRuleOf(rl, cites))
 	}
-	var extra []string
-	for _, res := range results {
-		if _, ok := index[res.RuleID]; !ok {
-			index[res.RuleID] = -1
-			extra = append(extra, res.RuleID)
-		}
-	}
-	sort.Strings(extra)
 	for _, id := range extra {
-		index[id] = len(out)
 		out = append(out, sarifRule{
 			ID: id, Name: pascalCase(id), HelpURI: HelpURL(id),
 			DefaultConfiguration: sarifConfig{Level: "warning"},
@@ -354,7 +423,7 @@ func sarifRules(catalog []*rules.Rule, results []sarifResult) ([]sarifRule, map[
 	if out == nil {
 		out = []sarifRule{}
 	}
-	return out, index
+	return out
 }
 
 func sarifRuleOf(rl *rules.Rule, cites map[string]rules.Citation) sarifRule {

@@ -112,8 +112,13 @@ func (sk *sinks) end() error {
 	return nil
 }
 
-// abort drops the temporary files.
+// abort drops what the writers hold and the temporary files.
 func (sk *sinks) abort() {
+	for _, w := range sk.writers {
+		if a, ok := w.(reports.Aborter); ok {
+			a.Abort()
+		}
+	}
 	for _, f := range sk.files {
 		f.abort()
 	}
