@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
+	"unicode/utf8"
 
 	"github.com/exolint/exolint/rules"
 	"github.com/exolint/exolint/rules/ingredients"
@@ -136,6 +137,9 @@ type InciLookup struct {
 	Query       string      `json:"query"`
 	Matches     []InciMatch `json:"matches"`
 	Attribution string      `json:"attribution"`
+	// Width is the terminal's width in columns for the text form; 0 means
+	// DefaultTextWidth.
+	Width int `json:"-"`
 }
 
 // InciMatch is one CosIng inventory entry.
@@ -161,21 +165,119 @@ func NewInciLookup(query string, es []ingredients.Entry, attribution string) *In
 	return l
 }
 
+// DefaultTextWidth is the line width for text tables when the terminal's is
+// unknown.
+const DefaultTextWidth = 100
+
 // InciLookupText writes one inventory entry a line.
 func InciLookupText(w io.Writer, l *InciLookup) error {
 	ew := &inciWriter{w: w}
 	if len(l.Matches) == 0 {
 		ew.printf("no CosIng name matches %q\n", l.Query)
 	}
-	tw := tabwriter.NewWriter(ew, 0, 4, 2, ' ', 0)
+	rows := make([][]string, 0, len(l.Matches))
 	for _, e := range l.Matches {
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", e.Name, dash(strings.ToLower(strings.Join(e.Functions, ", "))), dash(strings.Join(e.Annexes, ", ")))
+		rows = append(rows, []string{e.Name, dash(strings.ToLower(strings.Join(e.Functions, ", "))), dash(strings.Join(e.Annexes, ", "))})
 	}
-	if err := tw.Flush(); err != nil {
-		return fmt.Errorf("write table: %w", err)
+	width := l.Width
+	if width <= 0 {
+		width = DefaultTextWidth
 	}
-	ew.printf("\n%s\n", l.Attribution)
+	for _, line := range fitTable(rows, width) {
+		ew.printf("%s\n", line)
+	}
+	ew.printf("\n%s\n", strings.Join(wrapCell(l.Attribution, width), "\n"))
 	return ew.err
+}
+
+// minColumn is the narrowest a column is squeezed to.
+const minColumn = 12
+
+// fitTable lays rows out in aligned columns two spaces apart within width
+// columns: the widest columns are narrowed until the table fits, and a
+// cell longer than its column wraps onto further lines (after a "/",
+// space, comma or hyphen where it can), the other columns left blank
+// there. Lines carry no trailing spaces. CosIng names of ferments run to
+// hundreds of characters; padding every row to the longest one made
+// lines thousands of spaces wide.
+func fitTable(rows [][]string, width int) []string {
+	if len(rows) == 0 {
+		return nil
+	}
+	cols := len(rows[0])
+	widths := make([]int, cols)
+	for _, r := range rows {
+		for i, c := range r {
+			widths[i] = max(widths[i], utf8.RuneCountInString(c))
+		}
+	}
+	// Cap every column at the same width, the largest that fits: narrow
+	// columns keep their width and the long ones share what is left.
+	gaps := 2 * (cols - 1)
+	fits := func(limit int) bool {
+		total := gaps
+		for _, w := range widths {
+			total += min(w, limit)
+		}
+		return total <= width
+	}
+	limit := minColumn
+	for _, w := range widths {
+		limit = max(limit, w)
+	}
+	for limit > minColumn && !fits(limit) {
+		limit--
+	}
+	for i := range widths {
+		widths[i] = min(widths[i], limit)
+	}
+	var out []string
+	for _, r := range rows {
+		cells := make([][]string, cols)
+		lines := 1
+		for i, c := range r {
+			cells[i] = wrapCell(c, widths[i])
+			lines = max(lines, len(cells[i]))
+		}
+		for ln := range lines {
+			var b strings.Builder
+			for i := range cols {
+				var part string
+				if ln < len(cells[i]) {
+					part = cells[i][ln]
+				}
+				b.WriteString(part)
+				if i < cols-1 {
+					b.WriteString(strings.Repeat(" ", widths[i]-utf8.RuneCountInString(part)+2))
+				}
+			}
+			out = append(out, strings.TrimRight(b.String(), " "))
+		}
+	}
+	return out
+}
+
+// wrapCell splits s into pieces of at most w runes, breaking after the
+// last "/", space, comma or hyphen that fits, and mid-word only when a
+// piece has none.
+func wrapCell(s string, w int) []string {
+	rs := []rune(s)
+	var out []string
+	for len(rs) > w {
+		cut := w
+		for i := w; i > 0; i-- {
+			if strings.ContainsRune("/ ,-", rs[i-1]) {
+				cut = i
+				break
+			}
+		}
+		out = append(out, strings.TrimRight(string(rs[:cut]), " "))
+		rs = rs[cut:]
+		for len(rs) > 0 && rs[0] == ' ' {
+			rs = rs[1:]
+		}
+	}
+	return append(out, string(rs))
 }
 
 // InciLookupJSON writes the lookup as indented JSON.

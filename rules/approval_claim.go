@@ -23,7 +23,7 @@ product was reviewed.`,
 		Good:      "Exosome serum made in a facility registered with the FDA; cosmetics are not FDA-approved.",
 		Severity:  Error,
 		Citations: []string{"fda-psn-2019", "fda-consumer-2020", "cfr-720-9", "eu-655-2013", "kr-mfds-2025"},
-		Kinds:     AllPageKinds(),
+		Kinds:     ProductKinds(),
 		Check:     checkApprovalClaim,
 	}
 }

@@ -30,7 +30,7 @@ smoother", "soothes the look of redness").`,
 		Severity:  Error,
 		Markets:   map[Market]Severity{EU: Warning, UK: Warning, CA: Warning},
 		Citations: []string{"fda-cosmetic-drug", "fda-drug-claims-letters", "cap-12-1", "cap-physiological", "kr-mfds-2019", "cn-nmpa-ingredients", "jp-mhlw-stemcell"},
-		Kinds:     AllPageKinds(),
+		Kinds:     ProductKinds(),
 		Check:     checkDrugClaim,
 	}
 }

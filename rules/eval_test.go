@@ -26,6 +26,7 @@ import (
 type evalLabel struct {
 	File         string   `yaml:"file"`
 	Kind         string   `yaml:"kind"`
+	PageKind     string   `yaml:"page_kind"`
 	Lang         string   `yaml:"lang"`
 	ExosomeClaim bool     `yaml:"exosome_claim"`
 	Sources      []string `yaml:"sources"`
@@ -48,10 +49,22 @@ func evalFloors() map[string]evalFloor {
 	facts := evalFloor{0.95, 0.9}
 	wording := evalFloor{0.9, 0.85}
 	return map[string]evalFloor{
+		"page-kind":                      {0.9, 0.85},
 		"exosome-claim":                  facts,
 		"source-kind":                    facts,
 		"testing":                        facts,
 		"approval-claim":                 wording,
+		"before-after-details":           wording,
+		"clinic-human-exosomes":          wording,
+		"free-practice-disclosure":       wording,
+		"injected-exosome-treatment":     wording,
+		"jp-unapproved-disclosure":       wording,
+		"research-use-only":              wording,
+		"treatment-approval-claim":       wording,
+		"treatment-claim":                wording,
+		"treatment-guarantee":            wording,
+		"treatment-no-risk":              wording,
+		"treatment-testimonial":          wording,
 		"drug-claim":                     wording,
 		"exosome-term-for-non-mammalian": wording,
 		"free-from-claim":                wording,
@@ -170,6 +183,22 @@ func TestEval(t *testing.T) {
 			}
 		}
 
+		// Page kind, one binary label per kind. "unknown" is checked like a
+		// product, so it counts as one.
+		gotKind := string(res.Facts.PageKind)
+		if gotKind == string(rules.PageUnknown) {
+			gotKind = string(rules.PageProduct)
+		}
+		for _, k := range rules.AllPageKinds() {
+			if k == rules.PageUnknown {
+				continue
+			}
+			count("page-kind").add(l.PageKind == string(k), gotKind == string(k))
+		}
+		if l.PageKind != gotKind {
+			misses = append(misses, fmt.Sprintf("%s: page_kind want %s got %s", l.File, l.PageKind, res.Facts.PageKind))
+		}
+
 		claim := res.Facts.ExosomeClaim
 		count("exosome-claim").add(l.ExosomeClaim, claim)
 		if l.ExosomeClaim != claim {
@@ -264,5 +293,5 @@ func labeledRule(labels []evalLabel, id string) bool {
 }
 
 func isFactMeasure(id string) bool {
-	return id == "exosome-claim" || id == "source-kind" || id == "testing"
+	return id == "page-kind" || id == "exosome-claim" || id == "source-kind" || id == "testing"
 }

@@ -176,7 +176,7 @@ func (a *Analysis) computeFacts() {
 	// Vague origins ("stem cell", "lab-grown") are kept apart: they are not
 	// sources, but they tell source-vague from source-undisclosed.
 	for _, h := range a.hits["source-vague"] {
-		if a.Blocks[h.Block].Kind != scraper.KindIngredients && a.disclosesSource(h) {
+		if a.mentionsVagueSource(h) {
 			f.vagueHits = append(f.vagueHits, h)
 		}
 	}
@@ -212,88 +212,6 @@ func sortHits(hs []Hit) {
 		}
 		return hs[i].Start < hs[j].Start
 	})
-}
-
-// evNear reports whether an EV word (or, in ingredient lists, a culture-media
-// word) stands near the hit: in the same sentence or the next or previous one
-// of copy, or within a few words of an ingredient name.
-func (a *Analysis) evNear(h Hit) bool {
-	b := a.Blocks[h.Block]
-	groups := []string{"ev-claim", "ev-claim-weak"}
-	if b.Kind == scraper.KindIngredients {
-		groups = append(groups, "source-vague")
-	}
-	si := a.sentenceIndex(h)
-	for _, g := range groups {
-		for _, e := range a.hits[g] {
-			if e.Block != h.Block {
-				continue
-			}
-			if b.Kind == scraper.KindIngredients {
-				if abs(e.TokStart-h.TokStart) <= 8 && !crossesSeparator(b.Text, h, e) {
-					return true
-				}
-				continue
-			}
-			if d := a.sentenceIndex(e) - si; d >= -1 && d <= 1 {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// crossesSeparator reports whether an ingredient-list separator stands
-// between two hits, so "Rose Water, Human … Exosomes" does not join the two.
-func crossesSeparator(text string, x, y Hit) bool {
-	lo, hi := x.End, y.Start
-	if y.Start < x.Start {
-		lo, hi = y.End, x.Start
-	}
-	if lo >= hi {
-		return false
-	}
-	return strings.ContainsAny(text[lo:hi], ",;\n、，•")
-}
-
-func abs(n int) int {
-	if n < 0 {
-		return -n
-	}
-	return n
-}
-
-func (a *Analysis) disclosesSource(h Hit) bool {
-	b := a.Blocks[h.Block]
-	if b.Region == scraper.RegionUserContent || a.Negated(h) || a.InQuestion(h) {
-		return false
-	}
-	// "vesicles built from plant phospholipids": the word names a raw
-	// material, not where the vesicles come from.
-	if h.TokEnd < len(b.Tokens) && b.Kind != scraper.KindIngredients {
-		switch b.Tokens[h.TokEnd].Key {
-		case "phospholipid", "lipid", "oil", "butter", "wax", "extract", "water", "glycerin", "squalane", "sugar":
-			return false
-		}
-	}
-	return a.evNear(h)
-}
-
-func (a *Analysis) disclosesTesting(h Hit, kind string) bool {
-	b := a.Blocks[h.Block]
-	if b.Region == scraper.RegionUserContent || b.Kind == scraper.KindIngredients || !a.IsCopy(h) {
-		return false
-	}
-	if kind != "clinical" {
-		return true
-	}
-	// A clinical study counts only with its size or length nearby.
-	for _, d := range a.hits["study-detail"] {
-		if a.sameSentence(d, h) || (d.Block == h.Block && abs(a.sentenceIndex(d)-a.sentenceIndex(h)) <= 1) {
-			return true
-		}
-	}
-	return false
 }
 
 // Selling reports whether the page offers something: every kind but an

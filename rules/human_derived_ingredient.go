@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"sort"
 
 	"github.com/exolint/exolint/scraper"
 )
@@ -22,7 +23,9 @@ structure/function claims as drugs: a warning there, an error when the page also
 claim or offers injection. Korea allows culture media that meet the MFDS safety standard (info);
 Japan allows culture supernatant but not cell-effect claims (warning).
 
-The origin is read from the copy next to the EV claim and from the ingredient list.
+The origin is read from the copy next to the EV claim and from the ingredient list. On a clinic
+page clinic-human-exosomes speaks to the treatment instead; on a supplier page the message speaks
+to the material sold to practitioners.
 
 What satisfies it: outside the US and Korea, a non-human source. Where human material is allowed,
 disclose donor screening, sterility and endotoxin testing, and keep the claims to appearance.`,
@@ -30,8 +33,8 @@ disclose donor screening, sterility and endotoxin testing, and keep the claims t
 		Good:      "Extracellular vesicles from rose callus culture for firmer-looking skin.",
 		Severity:  Error,
 		Markets:   map[Market]Severity{US: Warning, CA: Warning, KR: Info, JP: Warning},
-		Citations: []string{"eu-annex-ii-416", "cn-nmpa-ingredients", "tw-mohw-2024", "fda-psn-2019", "hc-notice-2025", "kr-mfds-2010", "jp-mhlw-stemcell"},
-		Kinds:     AllPageKinds(),
+		Citations: []string{"eu-annex-ii-416", "cn-nmpa-ingredients", "tw-mohw-2024", "fda-psn-2019", "hc-notice-2025", "kr-mfds-2010", "jp-mhlw-stemcell", "fda-vitti-2022"},
+		Kinds:     ProductKinds(),
 		Check:     checkHumanDerived,
 	}
 }
@@ -47,7 +50,7 @@ func checkHumanDerived(p *Pass) {
 		escalate = map[Market]Severity{US: Error, CA: Error}
 	}
 	reported := map[int]bool{}
-	for _, h := range p.Hits("source-human") {
+	for _, h := range longestFirstInOrder(p.Hits("source-human")) {
 		b := p.Blocks[h.Block]
 		inINCI := b.Kind == scraper.KindIngredients
 		if reported[h.Block] || !p.disclosesSource(h) {
@@ -62,8 +65,10 @@ func checkHumanDerived(p *Pass) {
 			where = "in the ingredient list"
 		}
 		p.Report(Diagnostic{
-			At:       h.Span(),
-			Message:  fmt.Sprintf("%q %s: exosomes or conditioned media of human origin are banned in EU, UK, Chinese and Taiwanese cosmetics, and a drug or biologic in the US once claims go beyond appearance", p.matchText(h), where),
+			At: h.Span(),
+			Message: p.ForKind(
+				fmt.Sprintf("%q %s: exosomes or conditioned media of human origin are banned in EU, UK, Chinese and Taiwanese cosmetics, and a drug or biologic in the US once claims go beyond appearance", p.matchText(h), where),
+				map[PageKind]string{PageSupplier: fmt.Sprintf("%q %s: exosome material of human origin is banned in EU, UK, Chinese and Taiwanese cosmetics, and sold to practitioners for treatments it is an unapproved drug and biologic in the US (Vitti Labs, 2022)", p.matchText(h), where)}),
 			Severity: escalate,
 		})
 	}
@@ -91,4 +96,21 @@ func (a *Analysis) offersInjection() bool {
 		}
 	}
 	return false
+}
+
+// longestFirstInOrder keeps document order but puts, among hits that start
+// at the same place, the longest first: "umbilical cord" before
+// "umbilical".
+func longestFirstInOrder(hs []Hit) []Hit {
+	out := append([]Hit(nil), hs...)
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Block != out[j].Block {
+			return out[i].Block < out[j].Block
+		}
+		if out[i].Start != out[j].Start {
+			return out[i].Start < out[j].Start
+		}
+		return out[i].End > out[j].End
+	})
+	return out
 }

@@ -176,6 +176,9 @@ func (a *Analysis) classifyIngredient(bi int, sec inci.Section, in inci.Ingredie
 		MayContain: sec.MayContain,
 		Class:      st.kb.classify(in.Name),
 	}
+	if li.Section == "" && bi < len(a.Blocks) {
+		li.Section = a.Blocks[bi].Label // the shade or variant of one of several lists
+	}
 	if !li.Class.EVRelated && !li.Class.LookAlike && li.Class.Note == "" {
 		// A common name in brackets may be the part that says it all
 		// ("Extract (Human Cord Blood Exosomes)").

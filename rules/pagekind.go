@@ -171,6 +171,26 @@ func (a *Analysis) classifyPage() {
 		score[PageProduct]++
 		offer = true
 	}
+	// A price beside a session or treatment word is a treatment menu:
+	// "Course of 3 sessions: £895", "1회 25만원".
+	if signals["session-price"] == nil {
+		for _, h := range a.hits["kind-treatment"] {
+			if !a.signalCounts(h) {
+				continue
+			}
+			s := a.SentenceOf(h)
+			if len(findPrices(a.Blocks[h.Block].Text[s.Start:s.End])) > 0 {
+				h := h
+				note("session-price", PageClinic, &h, "")
+				score[PageClinic] += 2
+				break
+			}
+		}
+	}
+	if h, ok := productNamed(a); ok {
+		note("product-name", PageProduct, &h, "")
+		score[PageProduct]++
+	}
 	own := ownProducts(a)
 	for _, h := range own {
 		h := h
@@ -259,7 +279,7 @@ func decideKind(score map[PageKind]int, offer bool, signals map[string]*KindSign
 		return PageSupplier
 	case art >= 2 && !offer:
 		return PageArticle
-	case cli >= 2 && cli > pro:
+	case cli >= 2 && cli > pro && has("treatment"):
 		return PageClinic
 	case pro >= 1 || offer:
 		return PageProduct
@@ -305,13 +325,20 @@ func (a *Analysis) promotion(claims []Hit) []KindSignal {
 	}
 	// Claims of benefit in the page's own voice, beside an exosome claim
 	// and away from any critical word: an advertorial. A page that says it
-	// sells nothing, or warns in several words, is not one.
+	// sells nothing, or warns about claims at all, is not one.
 	critical := map[string]bool{}
 	for _, h := range a.hits["kind-critical"] {
 		critical[h.Term.Text] = true
 	}
-	if len(a.hits["kind-noncommercial"]) > 0 || len(critical) >= 2 || len(a.hits["kind-science"]) > 0 {
+	if len(a.hits["kind-noncommercial"]) > 0 || len(critical) >= 1 || len(a.hits["kind-science"]) > 0 {
 		return out
+	}
+	// A product named by its brand beside a claim ("the MiniProtein
+	// Exosome Bioactive Ampoule features…").
+	for _, c := range claims {
+		if h, ok := namedProductNear(a, c); ok {
+			add("named-product", h)
+		}
 	}
 	own := map[string]Hit{}
 	for _, g := range []string{"drug", "drug-disease", "hype"} {
@@ -345,6 +372,35 @@ func lessHit(x, y Hit) bool {
 		return x.Block < y.Block
 	}
 	return x.Start < y.Start
+}
+
+// namedProductNear finds a product noun written as part of a name (the word
+// before it capitalised mid-sentence: "Bioactive Ampoule", "Rose EV Serum")
+// in the claim's sentence or the next, not in a question.
+func namedProductNear(a *Analysis, c Hit) (Hit, bool) {
+	b := a.Blocks[c.Block]
+	si := a.sentenceIndex(c)
+	for k := si; k <= si+1 && k < len(b.Sentences); k++ {
+		s := b.Sentences[k]
+		if s.Question {
+			continue
+		}
+		for t := s.TokStart + 1; t < s.TokEnd; t++ {
+			tk := b.Tokens[t]
+			if !isProductNoun(tk.Key) || tk.Key == "product" || tk.Key == "formula" || t-1 == s.TokStart {
+				continue
+			}
+			prev := b.Tokens[t-1]
+			r, _ := utf8.DecodeRuneInString(b.Text[prev.Start:])
+			if unicode.IsUpper(r) {
+				r2, _ := utf8.DecodeRuneInString(b.Text[tk.Start:])
+				if unicode.IsUpper(r2) {
+					return Hit{Block: c.Block, Match: Match{Start: prev.Start, End: tk.End, TokStart: t - 1, TokEnd: t + 1}}, true
+				}
+			}
+		}
+	}
+	return Hit{}, false
 }
 
 // isPromoting reports whether the promotion evidence makes the article an
@@ -472,6 +528,22 @@ func isProductNoun(key string) bool {
 		return true
 	}
 	return false
+}
+
+// productNamed finds a product noun in the page's name or title ("Daily
+// Barrier Cream", "Rose EV Serum"): the page is about a product.
+func productNamed(a *Analysis) (Hit, bool) {
+	for i, b := range a.Blocks {
+		if b.Kind != scraper.KindProductName && b.Kind != scraper.KindTitle {
+			continue
+		}
+		for t, tk := range b.Tokens {
+			if isProductNoun(tk.Key) && tk.Key != "product" && tk.Key != "formula" {
+				return Hit{Block: i, Match: Match{Start: tk.Start, End: tk.End, TokStart: t, TokEnd: t + 1}}, true
+			}
+		}
+	}
+	return Hit{}, false
 }
 
 // ownProducts finds the seller's own product named as such: "our", "this"

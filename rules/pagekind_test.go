@@ -33,6 +33,13 @@ func TestPageKind(t *testing.T) {
 		{"es clinic", scraper.FormatText, "Tratamiento con exosomas\nEn nuestra clínica aplicamos exosomas tras el microneedling. Se recomiendan tres sesiones.\n180 € por sesión\nReservar cita", rules.PageClinic},
 		{"pt clinic", scraper.FormatText, "Tratamento com exossomos\nNossa clínica realiza o procedimento em três sessões.\nR$ 900 por sessão\nAgende sua consulta", rules.PageClinic},
 		{"de clinic", scraper.FormatText, "Exosomen-Behandlung in unserer Praxis\nWir empfehlen drei Sitzungen im Abstand von vier Wochen.\n390 € pro Sitzung\nTermin vereinbaren", rules.PageClinic},
+		{"fr clinic", scraper.FormatText, "Soin aux exosomes dans notre cabinet\nMicroneedling suivi d'exosomes, trois séances recommandées.\n250 € la séance\nPrendre rendez-vous", rules.PageClinic},
+		{"it clinic", scraper.FormatText, "Trattamento con esosomi nel nostro centro\nTre sedute a distanza di un mese.\n300 € a seduta\nPrenota una visita", rules.PageClinic},
+		{"tr clinic", scraper.FormatText, "Eksozom tedavisi - kliniğimizde uygulanır\nÜç seans önerilir.\n₺4.500 seans başı\nRandevu al", rules.PageClinic},
+		{"ru clinic", scraper.FormatText, "Процедура с экзосомами в нашей клинике\nКурс из трёх процедур.\n9 900 ₽ за процедуру\nЗаписаться на приём", rules.PageClinic},
+		{"fr product", scraper.FormatText, "Sérum aux exosomes de rose 30 ml\n49,00 €\nDes exosomes végétaux pour un teint lumineux.\nAjouter au panier", rules.PageProduct},
+		{"it product", scraper.FormatText, "Siero con esosomi di rosa 30 ml\n45,00 €\nEsosomi vegetali per una pelle luminosa.\nAggiungi al carrello", rules.PageProduct},
+		{"de product", scraper.FormatText, "Rosen-Exosomen-Serum 30 ml\n44,90 €\nPflanzliche Exosomen für einen frischen Teint.\nIn den Warenkorb", rules.PageProduct},
 		{"md clinic", scraper.FormatMarkdown, "# Treatment menu\n\n| Treatment | Price |\n|---|---|\n| Microneedling + exosomes | $650 |\n\nOur clinic uses exosomes from a US supplier.\n", rules.PageClinic},
 		// Suppliers: vials and professionals, wholesale, research use.
 		{"en supplier", scraper.FormatText, "Exosome vials for professionals\nLyophilized, 10 billion particles per vial, reconstitute with the diluent provided.\nWholesale and private label available. Request a quote.", rules.PageSupplier},
@@ -92,6 +99,10 @@ func TestArticlePromotion(t *testing.T) {
 	advert := check("[뷰티뉴스=이하나 기자] 엑소좀은 손상된 세포를 재생하고 상처를 치유한다. 엑소좀은 아토피 피부를 근본적으로 치료한다.")
 	if advert.Facts.PageKind != rules.PageArticle || !advert.Facts.Promotes || !advert.Facts.ExosomeClaim || len(advert.Findings) == 0 {
 		t.Errorf("advertorial: kind %s promotes %v claim %v findings %d", advert.Facts.PageKind, advert.Facts.Promotes, advert.Facts.ExosomeClaim, len(advert.Findings))
+	}
+	blog := check("Blog post by our editor\nIn this article we look at why the Glow Lab Exosome Serum uses rose callus exosomes for brighter-looking skin. Read more below.")
+	if blog.Facts.PageKind != rules.PageArticle || !blog.Facts.Promotes || !blog.Facts.ExosomeClaim {
+		t.Errorf("brand blog naming its product: kind %s promotes %v claim %v (%+v)", blog.Facts.PageKind, blog.Facts.Promotes, blog.Facts.ExosomeClaim, blog.Facts.PromotionEvidence)
 	}
 	study := check("Abstract\nIn a randomized split-face study of 24 participants, a serum with rose exosomes (Rosa Labs Inc.) was applied for 8 weeks. doi:10.1000/abc")
 	if !study.Facts.ExosomeClaim || study.Facts.Promotes || len(study.Findings) != 0 {

@@ -23,7 +23,7 @@ What satisfies it: sell the product for intact skin, and say so.`,
 		Severity:  Warning,
 		Markets:   map[Market]Severity{KR: Error},
 		Citations: []string{"fda-psn-2019", "fda-supreme-2025", "eohu-exosomes", "kr-mfds-2025"},
-		Kinds:     AllPageKinds(),
+		Kinds:     ProductKinds(),
 		Check:     checkProcedureWording,
 	}
 }

@@ -23,7 +23,7 @@ no reactions"), and advise a patch test.`,
 		Severity:  Warning,
 		Markets:   map[Market]Severity{CN: Error},
 		Citations: []string{"eu-claims-technical-2017", "cn-nmpa-labeling", "fda-psn-2019"},
-		Kinds:     AllPageKinds(),
+		Kinds:     ProductKinds(),
 		Check:     checkSafetyAbsolute,
 	}
 }

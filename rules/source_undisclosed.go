@@ -17,6 +17,13 @@ guideline (January 2025) bans the bare word 엑소좀 and accepts it only with a
 is named elsewhere on the page. A page whose only origin is vague ("stem cell", "lab-grown",
 "bioengineered") is reported by source-vague instead of the general finding.
 
+What does not count as a source: a generic list of what exosomes can come from ("exosomes can be
+derived from plants, animals or human cells"), the origin of another ingredient ("salmon-derived
+PDRN", "연어 유래 PN"), and the cells exosomes act on ("fibroblasts and keratinocytes"). What
+does: a tissue or organism named for the exosomes, in any language (umbilical cord, Wharton's
+jelly, 臍帯, 歯髄, 脂肪由来, 골수, cordón umbilical, Nabelschnur, rose callus, Lactobacillus,
+bovine milk).
+
 What satisfies it: name the organism and tissue next to the claim or in the ingredient list, in
 INCI style where you can ("Rosa Damascena Callus Extracellular Vesicles", "Lactobacillus
 Extracellular Vesicles").`,
@@ -39,11 +46,20 @@ func checkSourceUndisclosed(p *Pass) {
 	// the two rules never report the same page.
 	if len(f.Sources) == 0 && len(f.VagueSourceHits()) == 0 {
 		p.Report(Diagnostic{
-			At:      f.ClaimHits()[0].Span(),
-			Message: "exosome claim with no source: say what the exosomes come from (organism and tissue, e.g. \"Rosa damascena callus\", \"bovine milk\", \"Lactobacillus\")",
+			At: f.ClaimHits()[0].Span(),
+			Message: p.ForKind("exosome claim with no source: say what the exosomes come from (organism and tissue, e.g. \"Rosa damascena callus\", \"bovine milk\", \"Lactobacillus\")",
+				map[PageKind]string{
+					PageClinic:   "exosome treatment with no source: say what the exosomes you use come from (organism and tissue, e.g. \"human umbilical cord MSCs\", \"Rosa damascena callus\"), and which product they are",
+					PageSupplier: "exosome material with no source: say what the exosomes come from (organism and tissue, e.g. \"human umbilical cord MSCs\", \"bovine milk\", \"Rosa damascena callus\")",
+				}),
 		})
 	}
-	// Korea: the bare word is banned even when the source is named elsewhere.
+	// Korea: the bare word is banned even when the source is named
+	// elsewhere. The ban is cosmetics advertising law; a clinic's page is
+	// medical advertising, which the clinic rules cover.
+	if p.PageKind() == PageClinic {
+		return
+	}
 	for _, h := range f.ClaimHits() {
 		if !strings.HasPrefix(p.Blocks[h.Block].Text[h.Start:h.End], "엑소") || koreanQualified(p.Analysis, h) {
 			continue

@@ -10,7 +10,8 @@ func SourceVague() *Rule {
 		Title: "exosome source given only in vague terms",
 		Doc: `The page says where its exosomes come from only in words that name no organism or tissue:
 "stem cell", "cell-derived", "lab-grown", "bioengineered", "proprietary stem cell technology",
-生物工程, "kök hücre". These read like a disclosure but leave open the one question that matters:
+生物工程, "kök hücre", and stem-cell culture supernatant or conditioned media (幹細胞培養上清液,
+줄기세포 배양액, "secretome") without a tissue or organism. These read like a disclosure but leave open the one question that matters:
 human cells (banned in EU, UK and Chinese cosmetics, a biologic in the US once claims go beyond
 appearance), plant callus, milk or bacteria. Korea's 2025 guideline asks for the origin to be
 named next to the word, and Health Canada classifies by composition and source.
@@ -37,8 +38,9 @@ func checkSourceVague(p *Pass) {
 		return
 	}
 	h := vague[0]
+	what := p.ForKind("the exosomes", map[PageKind]string{PageClinic: "the exosomes you use", PageSupplier: "the exosome material"})
 	p.Report(Diagnostic{
 		At:      h.Span(),
-		Message: fmt.Sprintf("%q names no organism or tissue: say what the exosomes come from (e.g. \"Rosa damascena callus\", \"bovine milk\", \"human adipose stromal cells\")", p.matchText(h)),
+		Message: fmt.Sprintf("%q names no organism or tissue: say what %s come from (e.g. \"Rosa damascena callus\", \"bovine milk\", \"human adipose stromal cells\")", p.matchText(h), what),
 	})
 }

@@ -22,7 +22,7 @@ What satisfies it: moderate reviews that make treatment claims, or do not featur
 		Severity:  Warning,
 		Markets:   map[Market]Severity{EU: Info, UK: Info, CA: Info},
 		Citations: []string{"fda-skin-biology-2012", "fda-drug-claims-letters", "cap-12-1"},
-		Kinds:     AllPageKinds(),
+		Kinds:     ProductKinds(),
 		Check:     checkTestimonialDrugClaim,
 	}
 }

@@ -13,10 +13,18 @@ For human-derived material, regulators that allow it at all (Korea, Taiwan) requ
 screening and sterility testing per batch, and the FDA's exosome warnings followed infections
 from contaminated products.
 
-What satisfies it, any of: size or concentration with the method (NTA, TRPS, flow cytometry);
-markers such as CD9/CD63/CD81 or TSG101; sterility, endotoxin or mycoplasma results; a named
-third-party lab or a certificate of analysis; a clinical study with its number of participants
-and duration.`,
+What satisfies it, by the labeling conventions, any of: characterization data with numbers for
+this product (size or concentration with the method, "mode 124 nm by NTA", "2 × 10^10
+particles/mL"; markers with their result, "CD63+ CD81+"); sterility, endotoxin or mycoplasma
+results ("endotoxin < 0.25 EU/mL"); a named independent lab; a certificate of analysis of the
+exosome material; a study someone could find, with its size or its design and length or
+reference.
+
+What does not: self-declared quality control ("each lot is tested", "purified and
+characterized", 品質証明書付き, "strict quality control"), "clinically tested" or "rigorous
+clinical trials" without a study, "pharmaceutical-grade", donor screening, GMP, ISEV compliance,
+a method named without its result ("counted by NTA") and the size range of exosomes in general
+("30–150 nm"). unsupported-evidence reports those claims.`,
 		Bad:       "Formulated with plant exosomes for visibly smoother skin.",
 		Good:      "Formulated with plant exosomes (rose callus, 80-150 nm by nanoparticle tracking analysis, CD63+/CD81+) for visibly smoother skin.",
 		Severity:  Warning,
@@ -31,6 +39,10 @@ func checkTestingUndisclosed(p *Pass) {
 	if !f.ExosomeClaim || !p.Selling() || len(f.Testing) > 0 {
 		return
 	}
+	what := p.ForKind("exosome claim", map[PageKind]string{
+		PageClinic:   "exosome treatment",
+		PageSupplier: "exosome material",
+	})
 	p.Reportf(f.ClaimHits()[0].Span(),
-		"exosome claim with no testing disclosed: give size and concentration with the method (e.g. NTA), markers (CD63, CD81), sterility/endotoxin results, a third-party lab or certificate of analysis, or a clinical study with its size and duration")
+		"%s with no testing disclosed: give size and concentration with the method (e.g. NTA) and their values, markers with results (CD63+, CD81+), sterility and endotoxin results, a named independent lab or a certificate of analysis, or a study with its size", what)
 }

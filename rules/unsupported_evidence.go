@@ -1,6 +1,9 @@
 package rules
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // UnsupportedEvidence flags evidence claims and figures with no study behind
 // them on the page.
@@ -16,6 +19,13 @@ trials on people, the FTC wants competent and reliable scientific evidence, and 
 cannot back an objective claim (CAP's own example is "82% decrease in wrinkles, based on 52
 customer responses"), so that is flagged too.
 
+Self-declared quality control is reported the same way: "pharmaceutical-grade", "ultra-purified",
+"rigorous clinical trials", "each lot is tested", "strict quality control", "GMP-certified",
+"ISEV-compliant", "donor-screened", 品質証明書付き, 医药级, 엄격한 품질 관리. None of these is
+testing by the labeling conventions; the results are (characterization data with numbers, test
+results, a named lab, a certificate of analysis), and with them beside the claim it is not
+flagged.
+
 A study is "beside" the claim when it is in the same or the next sentence, or in the next block (a
 footnote). A duration alone ("after 4 weeks") is not a study.
 
@@ -24,7 +34,7 @@ corneometer, hydration rose 24%"), or drop the claim.`,
 		Bad:       "Clinically proven: 89% more hair in 90 days.",
 		Good:      "In a 12-week study of 40 adults (vehicle-controlled, phototrichogram), hair count rose 12%.",
 		Severity:  Warning,
-		Citations: []string{"cap-12-1", "cap-anti-ageing", "ftc-hpcg-2022", "eu-655-2013"},
+		Citations: []string{"cap-12-1", "cap-anti-ageing", "ftc-hpcg-2022", "eu-655-2013", "misev2018", "misev2023"},
 		Kinds:     AllPageKinds(),
 		Check:     checkUnsupportedEvidence,
 	}
@@ -35,6 +45,18 @@ func checkUnsupportedEvidence(p *Pass) {
 	hits = append(hits, p.Hits("evidence-claim")...)
 	hits = append(hits, p.Hits("evidence-result")...)
 	covered := map[[2]int]bool{}
+	// Quality-control claims first: they are the longer phrases ("Ultra-
+	// Purified & Clinically Tested"), and what supports them is data, not a
+	// study.
+	for _, h := range longestFirst(p.Hits("evidence-qc")) {
+		if !p.ownClaim(h) || overlaps(covered, h) || qcSupported(p.Analysis, h) {
+			continue
+		}
+		markCovered(covered, h)
+		p.Report(Diagnostic{At: h.Span(), Message: p.ForKind(
+			fmt.Sprintf("%q is self-declared quality control, not a disclosure of testing: give the results (size and concentration with the method, markers, sterility and endotoxin values), a named independent lab or a certificate of analysis", p.matchText(h)),
+			map[PageKind]string{PageSupplier: fmt.Sprintf("%q is self-declared quality control: a practitioner buying this material needs the lot's results (size and concentration with the method, markers, sterility and endotoxin values), a named independent lab or a certificate of analysis", p.matchText(h))})})
+	}
 	for _, h := range longestFirst(hits) {
 		if !p.ownClaim(h) || overlaps(covered, h) || isSaleFigure(p.Analysis, h) {
 			continue
@@ -82,6 +104,22 @@ func studyBeside(a *Analysis, h Hit) (supported, survey bool) {
 		}
 	}
 	return supported, survey
+}
+
+// qcSupported reports a quality-control claim with a real disclosure beside
+// it: characterization data, a test result, a named lab or a certificate in
+// the same or a neighbouring sentence.
+func qcSupported(a *Analysis, h Hit) bool {
+	for _, t := range a.Facts.Testing {
+		for _, g := range []string{"testing-characterization", "testing-safety", "testing-third-party", "testing-certificate", "testing-clinical"} {
+			for _, o := range a.nearHits(h, g, 1) {
+				if f := a.fact(o); f.Line == t.Line && f.Column == t.Column {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // isFootnote reports text that starts with a footnote mark.

@@ -19,50 +19,39 @@ func (d *Document) addComment(text string, start, end int) {
 	d.Comments = append(d.Comments, Comment{Text: text, Start: d.Position(start), End: d.Position(end)})
 }
 
-// markdownComments finds <!-- --> comments outside fenced code, including
-// ones that span lines or end a line of copy.
-func markdownComments(doc *Document, lines []line) []Comment {
+// markdownComments finds <!-- --> comments outside code (code blocks and
+// code spans, given as sorted-or-not source ranges), including ones that
+// span lines or end a line of copy. An unclosed comment runs to the end, as
+// in HTML.
+func markdownComments(doc *Document, code [][2]int) []Comment {
 	var out []Comment
 	src := doc.src
-	inFence, fence := false, ""
-	for i := 0; i < len(lines); i++ {
-		ln := lines[i]
-		trim := strings.TrimSpace(string(ln.text))
-		if inFence {
-			if strings.HasPrefix(trim, fence) {
-				inFence = false
+	inCode := func(off int) (int, bool) {
+		for _, c := range code {
+			if off >= c[0] && off < c[1] {
+				return c[1], true
 			}
+		}
+		return 0, false
+	}
+	for from := 0; from < len(src); {
+		k := bytes.Index(src[from:], []byte("<!--"))
+		if k < 0 {
+			break
+		}
+		start := from + k
+		if end, ok := inCode(start); ok {
+			from = end
 			continue
 		}
-		if strings.HasPrefix(trim, "```") || strings.HasPrefix(trim, "~~~") {
-			inFence, fence = true, trim[:3]
-			continue
+		e := bytes.Index(src[start+4:], []byte("-->"))
+		if e < 0 {
+			out = append(out, Comment{Text: string(src[start+4:]), Start: doc.Position(start), End: doc.Position(len(src))})
+			break
 		}
-		from := 0
-		for {
-			k := bytes.Index(ln.text[from:], []byte("<!--"))
-			if k < 0 {
-				break
-			}
-			start := ln.start + from + k
-			e := bytes.Index(src[start+4:], []byte("-->"))
-			if e < 0 {
-				// An unclosed comment runs to the end, as in HTML.
-				out = append(out, Comment{Text: string(src[start+4:]), Start: doc.Position(start), End: doc.Position(len(src))})
-				return out
-			}
-			end := start + 4 + e + 3
-			out = append(out, Comment{Text: string(src[start+4 : end-3]), Start: doc.Position(start), End: doc.Position(end)})
-			// Continue on the line where the comment ends.
-			for i < len(lines) && lines[i].start+len(lines[i].text) < end {
-				i++
-			}
-			if i >= len(lines) {
-				return out
-			}
-			ln = lines[i]
-			from = end - ln.start
-		}
+		end := start + 4 + e + 3
+		out = append(out, Comment{Text: string(src[start+4 : end-3]), Start: doc.Position(start), End: doc.Position(end)})
+		from = end
 	}
 	return out
 }

@@ -53,7 +53,11 @@ type Block struct {
 	Kind   Kind
 	Region Region
 	Text   string
-	segs   []segment
+	// Label names what an ingredient list belongs to when a page shows
+	// several (one per shade or variant): the heading or tab above it,
+	// such as "Shade 02 Sand". Empty otherwise.
+	Label string
+	segs  []segment
 	// sect groups the blocks of one labelled ingredient section while a
 	// page is read; 0 outside one.
 	sect int

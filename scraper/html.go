@@ -9,20 +9,18 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"github.com/exolint/exolint/scraper/inci"
 	"github.com/exolint/exolint/scraper/inci/cosing"
 )
 
 // Reader turns input bytes into Documents. It holds compiled patterns, so
 // make one and reuse it; it is safe for concurrent use.
 type Reader struct {
-	ingLabel   *regexp.Regexp
-	ingPrefix  *regexp.Regexp
-	mdHeading  *regexp.Regexp
-	mdListItem *regexp.Regexp
-	mdQuote    *regexp.Regexp
-	bullet     *regexp.Regexp
-	skipWords  []string
-	userWords  []string
+	ingLabel  *regexp.Regexp
+	ingPrefix *regexp.Regexp
+	bullet    *regexp.Regexp
+	skipWords []string
+	userWords []string
 	// reviewsLabel matches a heading over customers' words.
 	reviewsLabel *regexp.Regexp
 	// names loads the CosIng names on first use, once per Reader.
@@ -34,9 +32,6 @@ func NewReader() *Reader {
 	return &Reader{
 		ingLabel:     ingredientLabel(),
 		ingPrefix:    ingredientPrefix(),
-		mdHeading:    regexp.MustCompile(`^ {0,3}(#{1,6})[ \t]+`),
-		mdListItem:   regexp.MustCompile(`^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+`),
-		mdQuote:      regexp.MustCompile(`^[ \t]*>[ \t]?`),
 		bullet:       regexp.MustCompile(`^[ \t]*(?:[-*•·▪►✓✔]|\d{1,3}[.)])[ \t]+`),
 		reviewsLabel: regexp.MustCompile(`(?i)^\s*(?:top |customer |verified |most helpful )?(?:reviews?|ratings? (?:and|&) reviews|testimonials?|what (?:our )?customers (?:are )?say(?:ing)?|q ?& ?a|questions (?:and|&) answers|customer questions|리뷰|상품\s*후기|구매\s*후기|후기|评价|用户评价|买家评价|レビュー|口コミ|opiniones|reseñas|avis(?: clients)?|bewertungen|kundenbewertungen|recensioni|yorumlar|değerlendirmeler|отзывы|avaliações)\s*(?:\(\d+\))?\s*[:：]?\s*$`),
 		skipWords:    skipTokens(),
@@ -53,7 +48,11 @@ type elemInfo struct {
 	user       bool // reviews, Q&A
 	ingredient bool // an ingredients tab, panel or accordion body
 	block      bool
-	nameMark   bool // class or id marks the product title
+	nameMark   bool      // class or id marks the product title
+	links      *tabLinks // a tab or accordion label's ties to its panel
+	children   int       // element children seen so far
+	panels     int       // tab-panel children seen so far
+	jsonScript bool      // a script of JSON data (not ld+json, read apart)
 }
 
 type htmlWalker struct {
@@ -72,12 +71,27 @@ type htmlWalker struct {
 	skipDepth   int  // >0 while inside skipped content
 	textBytes   int
 	scriptBytes int
+	scripts     int // script elements, inline or external
 	meta        metaInfo
 	blocks      []Block
 	// names are the headings and marked elements that may name the
 	// product; curName says whether the block being built is one.
 	names   []nameCandidate
+	h2Names int // h2 candidates kept, at most maxH2Names
 	curName nameCandidate
+	// tabs ties ingredient labels to their panels (tabs.go); curLinks
+	// are the links of the block being built.
+	tabs     tabState
+	curLinks *tabLinks
+	// stateScripts are the page's inline scripts, read for embedded JSON
+	// state when the visible page lacks what it holds (jsonstate.go).
+	stateScripts []stateScript
+	stateRead    bool // copy was read from the state
+}
+
+type stateScript struct {
+	start, end int
+	json       bool
 }
 
 type metaInfo struct {
@@ -87,10 +101,22 @@ type metaInfo struct {
 	jsonld                                  [][2]int
 }
 
+// NoteJavaScript starts the note on a page whose HTML holds little text but
+// scripts: it builds its content in the browser.
+const NoteJavaScript = "the page builds its content with JavaScript; try --render"
+
 // ReadHTML reads an HTML page. src must be UTF-8 (see Decode).
 func (r *Reader) ReadHTML(source string, src []byte) *Document {
 	doc := newDocument(source, "html", src)
-	w := &htmlWalker{r: r, doc: doc}
+	w := &htmlWalker{r: r, doc: doc, tabs: tabState{order: -1}}
+	w.walk(src)
+	w.blocks = r.findLists(doc, w.blocks)
+	w.finish()
+	return doc
+}
+
+// walk reads src token by token into w.blocks.
+func (w *htmlWalker) walk(src []byte) {
 	z := html.NewTokenizer(bytes.NewReader(src))
 	off := 0
 	for {
@@ -111,14 +137,11 @@ func (r *Reader) ReadHTML(source string, src []byte) *Document {
 			name, _ := z.TagName()
 			w.end(string(name))
 		case html.CommentToken:
-			doc.addComment(string(z.Text()), start, off)
+			w.doc.addComment(string(z.Text()), start, off)
 		}
 	}
 	w.flush()
 	w.flushIngredients()
-	w.blocks = r.findLists(doc, w.blocks)
-	w.finish()
-	return doc
 }
 
 func (w *htmlWalker) inSkip() bool { return w.skipDepth > 0 }
@@ -176,8 +199,11 @@ func headingLevel(a atom.Atom) int {
 
 func (w *htmlWalker) text(raw []byte, start int) {
 	if w.inSkip() {
-		if len(w.stack) > 0 && w.stack[len(w.stack)-1].tag == atom.Script {
+		if top := w.stack[len(w.stack)-1]; top.tag == atom.Script {
 			w.scriptBytes += len(raw)
+			if len(w.stateScripts) < maxStateScripts {
+				w.stateScripts = append(w.stateScripts, stateScript{start: start, end: start + len(raw), json: top.jsonScript})
+			}
 		}
 		return
 	}
@@ -196,6 +222,7 @@ func (w *htmlWalker) text(raw []byte, start int) {
 		}
 		w.cur = newBlockBuilder(w.kind(), w.region())
 		w.curName = nameCandidate{h1: w.cur.kind == KindProductName, marked: w.markedName()}
+		w.curLinks = w.blockLinks()
 	}
 	w.textBytes += len(raw)
 	w.cur.addText(raw, start, true)
@@ -261,11 +288,12 @@ func (w *htmlWalker) start(name string, raw []byte, start int, selfClosing bool)
 	info := elemInfo{tag: a, name: name, block: isBlockTag(a)}
 	// Most tags carry no class or id; build the lower-cased string only
 	// when they do (this runs for every tag of the page).
-	classID := ""
+	classID, caseClassID := "", ""
 	if len(attrs) > 0 {
 		c, id, sec := attrs.get(raw, "class"), attrs.get(raw, "id"), attrs.get(raw, "data-section-type")
 		if c != "" || id != "" || sec != "" {
-			classID = strings.ToLower(c + " " + id + " " + sec)
+			caseClassID = c + " " + id + " " + sec
+			classID = strings.ToLower(caseClassID)
 		}
 	}
 	role := ""
@@ -275,8 +303,12 @@ func (w *htmlWalker) start(name string, raw []byte, start int, selfClosing bool)
 	switch {
 	case a == atom.Script:
 		typ := strings.ToLower(attrs.get(raw, "type"))
+		if typ == "" || typ == "module" || strings.Contains(typ, "javascript") {
+			w.scripts++
+		}
 		if !strings.Contains(typ, "ld+json") {
 			info.skip = true
+			info.jsonScript = strings.Contains(typ, "json")
 		}
 	case a == atom.Style || a == atom.Noscript || a == atom.Template || a == atom.Svg || a == atom.Iframe ||
 		a == atom.Nav || a == atom.Footer || a == atom.Select || a == atom.Textarea:
@@ -295,7 +327,26 @@ func (w *htmlWalker) start(name string, raw []byte, start int, selfClosing bool)
 		if isIngredientContainer(classID) {
 			info.ingredient = true
 		}
-		info.nameMark = productNameMark(classID)
+		info.nameMark = productNameMark(caseClassID) // case kept: "nomeProd" splits at the capital
+	}
+	var parent *elemInfo
+	if n := len(w.stack); n > 0 {
+		parent = &w.stack[n-1]
+		parent.children++
+	}
+	if len(attrs) > 0 && !info.skip && !w.inSkip() {
+		if mayLink(raw) {
+			if info.links = readLinks(attrs, raw, classID, role); info.links != nil && parent != nil {
+				info.links.index = parent.children - 1
+			}
+			if tabBoundary(a, info.links) && !info.block {
+				w.flush()
+				info.block = true
+			}
+		}
+		if (len(w.tabs.targets) > 0 || w.tabs.order >= 0) && w.isIngredientPanel(attrs, raw, panelClass(classID, role), parent) {
+			info.ingredient = true
+		}
 	}
 	if info.skip {
 		w.skipDepth++
@@ -374,13 +425,15 @@ func (w *htmlWalker) end(name string) {
 		}
 		return
 	}
+	blockPopped := false
 	for i := len(w.stack) - 1; i >= idx; i-- {
 		if w.stack[i].skip {
 			w.skipDepth--
 		}
+		blockPopped = blockPopped || w.stack[i].links != nil && w.stack[i].block
 	}
 	w.stack = w.stack[:idx]
-	if isBlockTag(a) {
+	if isBlockTag(a) || blockPopped {
 		// Flushed after the pop, so that a label which opens an ingredient
 		// section records its parent's depth, not its own.
 		w.flush()
@@ -400,12 +453,16 @@ func (w *htmlWalker) flush() {
 		return
 	}
 	text := string(bb.buf)
-	if (w.curName.h1 || w.curName.marked) && bb.region == RegionCopy && len(w.names) < maxNameCandidates && len(text) < 300 {
+	if (w.curName.h1 || w.curName.marked || level == 2 && w.h2Names < maxH2Names) && bb.region == RegionCopy && len(w.names) < maxNameCandidates && len(text) < 300 {
 		c := w.curName
 		c.text = strings.TrimSpace(text)
+		c.h2 = level == 2 && !c.h1 && !c.marked
+		if c.h2 {
+			w.h2Names++
+		}
 		w.names = append(w.names, c)
 	}
-	if w.r.ingLabel.MatchString(text) && bb.region == RegionCopy {
+	if (w.r.ingLabel.MatchString(text) || inci.IsLabel(text)) && bb.region == RegionCopy {
 		// A label that opens an ingredient section: what follows, up to the
 		// end of the enclosing element or the next heading, is the list.
 		if w.sect != 0 && w.sectEmpty {
@@ -415,6 +472,7 @@ func (w *htmlWalker) flush() {
 			return
 		}
 		w.flushIngredients()
+		w.noteLabel(w.curLinks)
 		bb.kind = KindHeading
 		w.blocks = append(w.blocks, bb.block())
 		if level == 7 {
@@ -516,6 +574,7 @@ func (w *htmlWalker) finish() {
 	if p.Name == "" {
 		p.Name = w.pickName()
 	}
+	w.readState(&p)
 	if p.Name == "" {
 		site := siteNames(&w.meta, w.meta.canonical, w.meta.ogURL, doc.Source)
 		p.Name = firstNonEmpty(stripShopName(w.meta.ogTitle, site, w.meta.ogTitle == w.meta.title), stripShopName(w.meta.title, site, true))
@@ -557,9 +616,50 @@ func (w *htmlWalker) finish() {
 		kept = append(kept, b)
 	}
 	doc.Blocks = append(head, kept...)
-	if w.textBytes < 400 && w.scriptBytes > 20*1024 {
-		doc.Notes = append(doc.Notes, "the page renders its content with JavaScript: the HTML holds little text, so only its metadata was read")
+	switch {
+	case w.thin() && w.stateRead:
+		doc.Notes = append(doc.Notes, NoteJavaScript+" (the HTML holds little text; its copy was read from the page's embedded data)")
+	case w.thin():
+		doc.Notes = append(doc.Notes, NoteJavaScript+" (the HTML holds little text, so only its metadata was read)")
 	}
+}
+
+// thin reports a page whose HTML holds little text but scripts: it builds
+// its content with JavaScript.
+func (w *htmlWalker) thin() bool {
+	return w.textBytes < 400 && w.scriptBytes > 20*1024 || w.textBytes < 100 && w.scripts > 0
+}
+
+// readState reads the page's embedded JSON state for what the visible page
+// lacks: the ingredient list, the copy of a page built by script, the
+// product's name.
+func (w *htmlWalker) readState(p *Product) {
+	hasList := hasKind(w.blocks, KindIngredients)
+	thin := w.thin()
+	if len(w.stateScripts) == 0 || hasList && !thin && p.Name != "" {
+		return
+	}
+	values := w.stateValues()
+	if len(values) == 0 {
+		return
+	}
+	if !hasList {
+		for _, b := range w.r.findLists(w.doc, w.stateBlocks(values, true)) {
+			if b.Kind == KindIngredients {
+				w.blocks = append(w.blocks, b)
+			}
+		}
+	}
+	if thin {
+		listed := hasKind(w.blocks, KindIngredients)
+		for _, b := range w.r.findLists(w.doc, w.stateBlocks(values, false)) {
+			if b.Kind != KindIngredients || !listed {
+				w.blocks = append(w.blocks, b)
+				w.stateRead = true
+			}
+		}
+	}
+	stateProduct(w.doc.src, values, p)
 }
 
 func hasKind(bs []Block, k Kind) bool {
@@ -631,7 +731,7 @@ func skipTokens() []string {
 		"related", "recommendations", "recommendation", "recommended", "upsell", "cross-sell", "crosssell",
 		"recently-viewed", "announcement", "mega-menu", "menu-drawer", "navbar", "navigation", "site-nav",
 		"site-header", "site-footer", "cart-drawer", "mini-cart", "minicart", "skip-link", "visually-hidden",
-		"sr-only", "share", "social-sharing", "payment-icons", "you-may-also-like", "logo", "site-logo", "header-logo"}
+		"sr-only", "truncate-cut", "share", "social-sharing", "payment-icons", "you-may-also-like", "logo", "site-logo", "header-logo"}
 }
 
 // userTokens mark reviews, testimonials and Q&A: what customers wrote.

@@ -107,8 +107,11 @@ func expandPath(p string) []Input {
 
 // Loader reads inputs into Documents.
 type Loader struct {
-	Reader      *Reader
-	Fetcher     *fetch.Fetcher // nil: URLs are refused
+	Reader  *Reader
+	Fetcher *fetch.Fetcher // nil: URLs are refused
+	// Renderer, when set, renders URLs in a browser (check --render)
+	// instead of fetching their HTML alone.
+	Renderer    *fetch.Renderer
 	Stdin       io.Reader
 	StdinFormat string
 	MaxFileSize int64 // 0: 50 MB
@@ -128,7 +131,11 @@ func (l *Loader) Load(ctx context.Context, in Input) (*Document, error) {
 		if l.Fetcher == nil {
 			return nil, fmt.Errorf("%w: URLs are not allowed here", ErrNotLintable)
 		}
-		res, err := l.Fetcher.Fetch(ctx, in.Name)
+		get := l.Fetcher.Fetch
+		if l.Renderer != nil {
+			get = l.Renderer.Render
+		}
+		res, err := get(ctx, in.Name)
 		if err != nil {
 			return nil, &fetchError{msg: fetch.Describe(err), err: err}
 		}
@@ -140,6 +147,9 @@ func (l *Loader) Load(ctx context.Context, in Input) (*Document, error) {
 		if res.CharsetNote != "" {
 			doc.Notes = append(doc.Notes, res.CharsetNote)
 		}
+		if res.Rendered {
+			doc.Notes = renderedNotes(doc.Notes)
+		}
 		if res.FinalURL != "" && res.FinalURL != in.Name && doc.Product.URL == "" {
 			doc.Product.URL = res.FinalURL
 		}
@@ -148,33 +158,35 @@ func (l *Loader) Load(ctx context.Context, in Input) (*Document, error) {
 		if l.Stdin == nil {
 			return nil, ErrNoInput
 		}
-		data, err := readCapped(l.Stdin, limit)
+		data, err := readCapped(l.Stdin, limit, 0)
 		if err != nil {
+			if !errors.Is(err, ErrTooLarge) {
+				err = fmt.Errorf("read: %w", err)
+			}
 			return nil, err
 		}
 		return l.Reader.Read("-", data, l.StdinFormat)
 	}
-	// Stat first so a huge file is refused before it is read, and read
-	// in one allocation of the right size.
-	if st, err := os.Stat(in.Name); err == nil && st.Size() > limit {
-		return nil, fmt.Errorf("%w: over %d MB", ErrTooLarge, limit>>20)
-	}
-	data, err := os.ReadFile(in.Name)
+	data, err := ReadFile(in.Name, limit)
 	if err != nil {
-		return nil, fmt.Errorf("read: %w", err)
+		if !errors.Is(err, ErrNotRegular) && !errors.Is(err, ErrTooLarge) {
+			err = fmt.Errorf("read: %w", err)
+		}
+		return nil, err
 	}
 	return l.Reader.Read(in.Name, data, in.Format)
 }
 
-func readCapped(r io.Reader, limit int64) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
-	if err != nil {
-		return nil, fmt.Errorf("read: %w", err)
+// renderedNotes replaces the advice to render with what rendering means for
+// positions.
+func renderedNotes(notes []string) []string {
+	out := notes[:0]
+	for _, n := range notes {
+		if !strings.HasPrefix(n, NoteJavaScript) {
+			out = append(out, n)
+		}
 	}
-	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%w: over %d MB", ErrTooLarge, limit>>20)
-	}
-	return data, nil
+	return append(out, "rendered in Chromium: lines and columns refer to the rendered page (its DOM, serialised), not to the HTML the server sent")
 }
 
 func formatForMedia(mediaType string, body []byte) string {

@@ -62,7 +62,39 @@ func (r *Reader) findLists(doc *Document, blocks []Block) []Block {
 		}
 		i++
 	}
-	return dedupeLists(out)
+	return labelVariants(dedupeLists(out))
+}
+
+// labelVariants gives each list of a page that shows several different
+// ones the heading it sits under (the shade, the variant, the kit part),
+// so they stay apart and named.
+func labelVariants(blocks []Block) []Block {
+	n := 0
+	for i := range blocks {
+		if blocks[i].Kind == KindIngredients {
+			n++
+		}
+	}
+	if n < 2 {
+		return blocks
+	}
+	for i := range blocks {
+		if blocks[i].Kind != KindIngredients {
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			b := &blocks[j]
+			if b.Kind == KindIngredients {
+				break // the heading above belongs to the list before
+			}
+			if b.Kind != KindHeading && b.Kind != KindProductName || inci.IsLabel(b.Text) || len(b.Text) > 80 {
+				continue
+			}
+			blocks[i].Label = strings.TrimSpace(b.Text)
+			break
+		}
+	}
+	return blocks
 }
 
 // listCandidate is the cheap test that keeps most blocks away from the
@@ -91,10 +123,20 @@ func listCandidate(b *Block) bool {
 // blocks they were. Image alt texts inside a section pass through.
 func judgeBlocks(out, group []Block, ev inci.Evidence, lex inci.Lexicon) []Block {
 	parts := make([]Block, 0, len(group))
+	var keys []string
 	for _, b := range group {
 		if b.Kind == KindImageAlt {
 			out = append(out, b)
 			continue
+		}
+		// A panel that holds the list twice (the desktop and the mobile
+		// copy in one section) gives it once.
+		if strings.Count(b.Text, ",")+strings.Count(b.Text, "、") >= 3 {
+			key := listKey(b.Text)
+			if containsString(keys, key) {
+				continue
+			}
+			keys = append(keys, key)
 		}
 		parts = append(parts, b)
 	}
@@ -143,6 +185,15 @@ func judgeBlocks(out, group []Block, ev inci.Evidence, lex inci.Lexicon) []Block
 		out = append(out, list.block())
 	}
 	return append(out, after...)
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
 
 // joinBlocks joins blocks with line breaks (which the INCI parser reads as
@@ -254,11 +305,11 @@ func dedupeLists(blocks []Block) []Block {
 		dup := false
 		for k := range lists {
 			s := &lists[k]
-			if strings.HasPrefix(s.key, key) {
+			if s.key == key || strings.HasPrefix(s.key, key) && truncated(blocks[i].Text, blocks[s.at].Text) {
 				drop[i], dup = true, true
 				break
 			}
-			if strings.HasPrefix(key, s.key) {
+			if strings.HasPrefix(key, s.key) && truncated(blocks[s.at].Text, blocks[i].Text) {
 				// The earlier copy was the truncated one.
 				drop[s.at], dup = true, true
 				*s = seen{at: i, key: key}
@@ -279,6 +330,24 @@ func dedupeLists(blocks []Block) []Block {
 		}
 	}
 	return out
+}
+
+// truncated reports a list that is a cut-off preview of full: it ends in an
+// ellipsis, or its last item is cut inside a name of the full list. A list
+// that is the full one minus its last items (another shade's) is not.
+func truncated(short, full string) bool {
+	t := strings.TrimSpace(short)
+	if strings.HasSuffix(t, "…") || strings.HasSuffix(t, "...") {
+		return true
+	}
+	items := strings.Split(t, ",")
+	last := listKey(items[len(items)-1])
+	for _, it := range strings.Split(full, ",") {
+		if listKey(it) == last {
+			return false
+		}
+	}
+	return true
 }
 
 // listKey is a list's text as letters and digits only, lower case, with a

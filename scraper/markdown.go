@@ -1,9 +1,15 @@
 package scraper
 
 import (
-	"bytes"
 	"strings"
 	"unicode"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
 )
 
 // line is one source line without its line break.
@@ -45,6 +51,13 @@ type mdState struct {
 }
 
 func (s *mdState) add(bb *blockBuilder, headingLevel int) {
+	s.addBlock(bb, headingLevel, true)
+}
+
+// addBlock is add; with opens unset, a heading still ends the sections it
+// outranks but opens none (the HTML reader has already read the section
+// under a heading inside an HTML block).
+func (s *mdState) addBlock(bb *blockBuilder, headingLevel int, opens bool) {
 	if bb == nil || bb.empty() {
 		return
 	}
@@ -53,11 +66,15 @@ func (s *mdState) add(bb *blockBuilder, headingLevel int) {
 		if s.user && headingLevel <= s.userLevel {
 			s.user = false
 		}
-		if s.r.reviewsLabel.MatchString(text) {
-			s.user, s.userLevel = true, headingLevel
-		}
 		if s.ing != nil && headingLevel <= s.ingLevel {
 			s.closeIngredients()
+		}
+		if !opens {
+			s.blocks = append(s.blocks, bb.block())
+			return
+		}
+		if s.r.reviewsLabel.MatchString(text) {
+			s.user, s.userLevel = true, headingLevel
 		}
 		if s.r.ingLabel.MatchString(text) {
 			s.closeIngredients()
@@ -98,148 +115,25 @@ func (s *mdState) closeIngredients() {
 	s.ing = nil
 }
 
-// ReadMarkdown reads Markdown copy: headings, paragraphs, list items, block
-// quotes and table cells, with inline markup removed but positions kept.
-// Code blocks, HTML comments and front matter other than title and
-// description are not linted.
+// ReadMarkdown reads Markdown copy with goldmark (CommonMark plus GitHub's
+// tables, strikethrough and task lists): headings, paragraphs, list items
+// (nested ones each their own block), block quotes and table cells, with
+// inline markup removed but every character mapped back to the source.
+// Link and image text is kept, their destinations and reference
+// definitions are not; escapes and character references are decoded.
+// HTML blocks are read by the HTML reader. Code blocks, code-like autolinks,
+// HTML comments and front matter other than title and description are not
+// linted.
 func (r *Reader) ReadMarkdown(source string, src []byte) *Document {
 	doc := newDocument(source, "markdown", src)
-	lines := splitLines(src)
 	st := &mdState{r: r}
-	var para *blockBuilder
-	paraKind := KindParagraph
-	endPara := func() {
-		st.add(para, 0)
-		para = nil
-	}
-	i := 0
-	// Front matter: keep title and description, skip the rest.
-	if len(lines) > 0 && strings.TrimSpace(string(lines[0].text)) == "---" {
-		for j := 1; j < len(lines); j++ {
-			t := string(lines[j].text)
-			if strings.TrimSpace(t) == "---" {
-				i = j + 1
-				break
-			}
-			for _, key := range []string{"title:", "name:", "description:"} {
-				if strings.HasPrefix(t, key) {
-					vs := len(key)
-					for vs < len(t) && (t[vs] == ' ' || t[vs] == '"' || t[vs] == '\'') {
-						vs++
-					}
-					ve := len(strings.TrimRight(t, " \"'"))
-					if ve > vs {
-						kind := KindParagraph
-						if key != "description:" {
-							kind = KindProductName
-						}
-						bb := newBlockBuilder(kind, RegionCopy)
-						bb.addText(lines[j].text[vs:ve], lines[j].start+vs, false)
-						st.blocks = append(st.blocks, bb.block())
-					}
-				}
-			}
-		}
-	}
-	inFence := false
-	fence := ""
-	inComment := false
-	for ; i < len(lines); i++ {
-		ln := lines[i]
-		t := ln.text
-		trim := strings.TrimSpace(string(t))
-		if inFence {
-			if strings.HasPrefix(trim, fence) {
-				inFence = false
-			}
-			continue
-		}
-		if inComment {
-			if strings.Contains(trim, "-->") {
-				inComment = false
-			}
-			continue
-		}
-		switch {
-		case strings.HasPrefix(trim, "```") || strings.HasPrefix(trim, "~~~"):
-			endPara()
-			inFence, fence = true, trim[:3]
-			continue
-		case strings.HasPrefix(trim, "<!--"):
-			if !strings.Contains(trim, "-->") {
-				inComment = true
-			}
-			if strings.HasSuffix(trim, "-->") || inComment {
-				endPara()
-				continue
-			}
-		case trim == "":
-			endPara()
-			continue
-		}
-		if m := r.mdHeading.FindSubmatchIndex(t); m != nil {
-			endPara()
-			level := m[3] - m[2]
-			kind := KindHeading
-			if level == 1 {
-				kind = KindProductName
-			}
-			body := bytes.TrimRight(t, " \t#")
-			bb := newBlockBuilder(kind, RegionCopy)
-			addInline(bb, body[m[1]:], ln.start+m[1])
-			st.add(bb, level)
-			continue
-		}
-		// Setext heading underline turns the paragraph above into a heading.
-		if para != nil && (strings.Trim(trim, "=") == "" || strings.Trim(trim, "-") == "") && len(trim) >= 2 {
-			level := 2
-			if trim[0] == '=' {
-				level = 1
-				para.kind = KindProductName
-			} else {
-				para.kind = KindHeading
-			}
-			st.add(para, level)
-			para = nil
-			continue
-		}
-		if isTableRow(trim) {
-			endPara()
-			if isTableRule(trim) {
-				continue
-			}
-			addTableCells(st, ln)
-			continue
-		}
-		if m := r.mdListItem.FindIndex(t); m != nil {
-			endPara()
-			para = newBlockBuilder(KindListItem, RegionCopy)
-			paraKind = KindListItem
-			addInline(para, t[m[1]:], ln.start+m[1])
-			continue
-		}
-		if m := r.mdQuote.FindIndex(t); m != nil {
-			if para == nil || paraKind != KindQuote {
-				endPara()
-				para = newBlockBuilder(KindQuote, RegionCopy)
-				paraKind = KindQuote
-			}
-			para.space(ln.start, ln.start)
-			addInline(para, t[m[1]:], ln.start+m[1])
-			continue
-		}
-		if para == nil {
-			para = newBlockBuilder(KindParagraph, RegionCopy)
-			paraKind = KindParagraph
-		} else {
-			para.space(ln.start-1, ln.start)
-		}
-		addInline(para, t, ln.start)
-	}
-	endPara()
+	body := readFrontMatter(st, src)
+	w := &mdWalker{r: r, st: st, src: src, base: body}
+	root := markdownParser().Parse(text.NewReader(src[body:]))
+	w.block(root, KindParagraph)
 	st.closeIngredients()
 	doc.Blocks = st.blocks
-	doc.Comments = markdownComments(doc, lines)
+	doc.Comments = markdownComments(doc, w.code)
 	for _, b := range doc.Blocks {
 		if b.Kind == KindProductName {
 			doc.Product.Name = b.Text
@@ -249,101 +143,250 @@ func (r *Reader) ReadMarkdown(source string, src []byte) *Document {
 	return doc
 }
 
-func isTableRow(t string) bool {
-	return strings.HasPrefix(t, "|") && strings.Count(t, "|") >= 2
+// markdownParser is built per document: goldmark parsers are cheap, and
+// this keeps the Reader free of shared mutable state.
+func markdownParser() parser.Parser {
+	return goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList)).Parser()
 }
 
-func isTableRule(t string) bool {
-	return strings.Trim(t, "|-: \t") == ""
-}
-
-func addTableCells(st *mdState, ln line) {
-	t := ln.text
-	start := bytes.IndexByte(t, '|') + 1
-	for start < len(t) {
-		end := bytes.IndexByte(t[start:], '|')
-		if end < 0 {
-			end = len(t) - start
-		}
-		bb := newBlockBuilder(KindTableCell, RegionCopy)
-		addInline(bb, t[start:start+end], ln.start+start)
-		st.add(bb, 0)
-		start += end + 1
+// readFrontMatter keeps the title and description of a leading "---"
+// block as blocks and returns where the Markdown after it starts (0 when
+// there is no closed front matter).
+func readFrontMatter(st *mdState, src []byte) int {
+	lines := splitLines(src)
+	if len(lines) == 0 || strings.TrimSpace(string(lines[0].text)) != "---" {
+		return 0
 	}
-}
-
-// addInline adds one line of Markdown text, dropping emphasis markers, code
-// ticks, link targets, inline HTML tags and comments.
-func addInline(bb *blockBuilder, t []byte, src int) {
-	i := 0
-	flushTo := func(from, to int) {
-		if to > from {
-			bb.addText(t[from:to], src+from, true)
+	end := -1
+	for j := 1; j < len(lines); j++ {
+		if strings.TrimSpace(string(lines[j].text)) == "---" {
+			end = j
+			break
 		}
 	}
-	from := 0
-	for i < len(t) {
-		c := t[i]
-		switch {
-		case c == '\\' && i+1 < len(t) && isMDPunct(t[i+1]):
-			flushTo(from, i)
-			from = i + 1
-			i += 2
-		case c == '*' || c == '_' || c == '`' || c == '~' && i+1 < len(t) && t[i+1] == '~':
-			// Emphasis only at a word edge: snake_case and 5*3 stay.
-			prevWord := i > 0 && isWordByte(t[i-1])
-			j := i
-			for j < len(t) && t[j] == c {
-				j++
-			}
-			nextWord := j < len(t) && isWordByte(t[j])
-			if c == '`' || (prevWord != nextWord) || (c == '*' && (prevWord || nextWord)) {
-				flushTo(from, i)
-				from = j
-			}
-			i = j
-		case c == '!' && i+1 < len(t) && t[i+1] == '[':
-			flushTo(from, i)
-			from = i + 2
-			i += 2
-		case c == '[':
-			flushTo(from, i)
-			from = i + 1
-			i++
-		case c == ']' && i+1 < len(t) && t[i+1] == '(':
-			flushTo(from, i)
-			k := bytes.IndexByte(t[i:], ')')
-			if k < 0 {
-				k = len(t) - i - 1
-			}
-			i += k + 1
-			from = i
-		case c == ']':
-			flushTo(from, i)
-			i++
-			from = i
-		case c == '<':
-			k := bytes.IndexByte(t[i:], '>')
-			if k > 0 && (isAlpha(t[i+1]) || t[i+1] == '/' || t[i+1] == '!') {
-				flushTo(from, i)
-				i += k + 1
-				from = i
-				bb.space(src+i-1, src+i)
+	if end < 0 {
+		return 0
+	}
+	for _, ln := range lines[1:end] {
+		t := string(ln.text)
+		for _, key := range []string{"title:", "name:", "description:"} {
+			if !strings.HasPrefix(t, key) {
 				continue
 			}
-			i++
-		default:
-			i++
+			vs := len(key)
+			for vs < len(t) && (t[vs] == ' ' || t[vs] == '"' || t[vs] == '\'') {
+				vs++
+			}
+			ve := len(strings.TrimRight(t, " \"'"))
+			if ve > vs {
+				kind := KindParagraph
+				if key != "description:" {
+					kind = KindProductName
+				}
+				bb := newBlockBuilder(kind, RegionCopy)
+				bb.addText(ln.text[vs:ve], ln.start+vs, false)
+				st.blocks = append(st.blocks, bb.block())
+			}
 		}
 	}
-	flushTo(from, len(t))
+	if end+1 < len(lines) {
+		return lines[end+1].start
+	}
+	return len(src)
 }
 
-func isMDPunct(c byte) bool { return strings.IndexByte("\\`*_{}[]()#+-.!|<>~", c) >= 0 }
+// mdWalker turns goldmark's tree into blocks. Offsets in the tree are
+// relative to src[base:].
+type mdWalker struct {
+	r    *Reader
+	st   *mdState
+	src  []byte
+	base int
+	code [][2]int // source ranges of code (blocks and spans), where comments are not directives
+}
 
-func isWordByte(c byte) bool { return isAlnum(c) || c >= 0x80 }
+// block reads a block node; kind is what a paragraph inside it becomes
+// (the innermost list item, quote or table cell decides).
+func (w *mdWalker) block(n ast.Node, kind Kind) {
+	switch n := n.(type) {
+	case *ast.Heading:
+		k := KindHeading
+		if n.Level == 1 {
+			k = KindProductName
+		}
+		bb := newBlockBuilder(k, RegionCopy)
+		w.inlines(bb, n, false)
+		w.st.add(bb, n.Level)
+		return
+	case *ast.Paragraph, *ast.TextBlock:
+		bb := newBlockBuilder(kind, RegionCopy)
+		w.inlines(bb, n, false)
+		w.st.add(bb, 0)
+		return
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		w.codeLines(n)
+		return
+	case *ast.HTMLBlock:
+		w.htmlBlock(n)
+		return
+	case *ast.LinkReferenceDefinition, *ast.ThematicBreak:
+		return
+	case *extast.TableCell:
+		bb := newBlockBuilder(KindTableCell, RegionCopy)
+		w.inlines(bb, n, false)
+		w.st.add(bb, 0)
+		return
+	case *ast.ListItem:
+		kind = KindListItem
+	case *ast.Blockquote:
+		kind = KindQuote
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		w.block(c, kind)
+	}
+}
 
-func isAlpha(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+// inlines adds the text of n's inline children to bb. raw is set inside
+// code spans, where backslashes and ampersands are literal.
+func (w *mdWalker) inlines(bb *blockBuilder, n ast.Node, raw bool) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			seg := c.Segment
+			if raw || c.IsRaw() {
+				bb.addText(w.src[w.base+seg.Start:w.base+seg.Stop], w.base+seg.Start, false)
+			} else {
+				w.text(bb, seg.Start, seg.Stop)
+			}
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				if at := w.lineBreak(seg.Stop); at >= 0 {
+					bb.space(at, at+1)
+				}
+			}
+		case *ast.CodeSpan:
+			if s, e, ok := childSpan(c); ok {
+				w.code = append(w.code, [2]int{w.base + s, w.base + e})
+			}
+			w.inlines(bb, c, true)
+		case *ast.RawHTML:
+			// A tag or comment in running text: dropped, standing for a
+			// collapsible space (as after <br>).
+			if segs := c.Segments; segs != nil && segs.Len() > 0 {
+				first, last := segs.At(0), segs.At(segs.Len()-1)
+				bb.space(w.base+first.Start, w.base+last.Stop)
+			}
+		case *ast.AutoLink, *extast.TaskCheckBox:
+			// A bare address or a check box is not copy.
+		default:
+			// Emphasis, links, images (their alt text), strikethrough.
+			w.inlines(bb, c, raw)
+		}
+	}
+}
+
+// text adds src[start:stop] (tree offsets) as a Markdown renderer shows
+// it: a backslash escape stands for the character after it, character
+// references decode, and white space collapses.
+func (w *mdWalker) text(bb *blockBuilder, start, stop int) {
+	t := w.src[w.base+start : w.base+stop]
+	off := w.base + start
+	from := 0
+	for i := 0; i+1 < len(t); i++ {
+		if t[i] == '\\' && isMDPunct(t[i+1]) {
+			bb.addText(t[from:i], off+from, true)
+			bb.verbatim(t[i+1:i+2], off+i+1)
+			i++
+			from = i + 1
+		}
+	}
+	bb.addText(t[from:], off+from, true)
+}
+
+// lineBreak finds the line break that ends a line whose text stops at
+// stop (tree offset): trailing spaces and a backslash may stand between.
+// It returns a source offset, or -1.
+func (w *mdWalker) lineBreak(stop int) int {
+	for i := w.base + stop; i < len(w.src); i++ {
+		switch w.src[i] {
+		case '\n', '\r':
+			return i
+		case ' ', '\t', '\\':
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// childSpan is the source range (tree offsets) of n's text children.
+func childSpan(n ast.Node) (int, int, bool) {
+	first, ok1 := n.FirstChild().(*ast.Text)
+	last, ok2 := n.LastChild().(*ast.Text)
+	if !ok1 || !ok2 {
+		return 0, 0, false
+	}
+	return first.Segment.Start, last.Segment.Stop, true
+}
+
+func (w *mdWalker) codeLines(n ast.Node) {
+	lines := n.Lines()
+	if lines.Len() == 0 {
+		return
+	}
+	w.code = append(w.code, [2]int{w.base + lines.At(0).Start, w.base + lines.At(lines.Len()-1).Stop})
+}
+
+// htmlBlock reads a raw HTML block with the HTML reader, so that
+// "<details><summary>Ingredients</summary>…" in Markdown is read as it
+// renders. A block at the top level is one run of source; inside a quote
+// or list its lines carry the container's markers between them, so each
+// line is read on its own.
+func (w *mdWalker) htmlBlock(n *ast.HTMLBlock) {
+	var segs []text.Segment
+	for i := 0; i < n.Lines().Len(); i++ {
+		segs = append(segs, n.Lines().At(i))
+	}
+	if n.HasClosure() {
+		segs = append(segs, n.ClosureLine)
+	}
+	if len(segs) == 0 {
+		return
+	}
+	contiguous := true
+	for i := 1; i < len(segs); i++ {
+		if segs[i].Start != segs[i-1].Stop {
+			contiguous = false
+			break
+		}
+	}
+	if contiguous {
+		segs = []text.Segment{text.NewSegment(segs[0].Start, segs[len(segs)-1].Stop)}
+	}
+	for _, seg := range segs {
+		start, stop := w.base+seg.Start, w.base+seg.Stop
+		frag := w.r.ReadHTML("", w.src[start:stop])
+		for _, b := range frag.Blocks {
+			bb := &blockBuilder{kind: b.Kind, region: b.Region, buf: []byte(b.Text), pendingWS: -1}
+			for _, g := range b.segs {
+				g.srcStart += start
+				g.srcEnd += start
+				bb.segs = append(bb.segs, g)
+			}
+			level := 0
+			switch b.Kind {
+			case KindProductName:
+				level = 1
+			case KindHeading:
+				level = 2
+			}
+			w.st.addBlock(bb, level, false)
+		}
+	}
+}
+
+// isMDPunct reports an ASCII punctuation character, which a backslash
+// escapes in CommonMark.
+func isMDPunct(c byte) bool { return strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", c) >= 0 }
 
 // ReadText reads plain text. A blank line ends a paragraph; a line that starts
 // with a bullet is a list item; a short line ending in a colon is a heading;

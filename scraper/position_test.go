@@ -232,6 +232,9 @@ func FuzzReadHTML(f *testing.F) {
 		"<script type=application/ld+json>{\"@type\":\"Product\",\"description\":\"a\\u00e9\"}</script>",
 		"<p>unclosed <b>bold", "&#x110000; &#0; &nbsp &", "<img alt='x", "<h3>INCI</h3><p>a</p><h2>b</h2>",
 		"\r\n\r<p>\t피부</p>", "<div class=\"reviews\"><p>x</p></div>",
+		"<script type=application/json>{\"product\":{\"title\":\"T\",\"vendor\":\"V\",\"ingredients\":\"<p>Aqua, Glycerin\\u0026amp;\\n\\ud83d\\ude00 Mica</p>\"}}</script>",
+		"<script>window.__INITIAL_STATE__ = {\"a\":[{\"key\":\"ingredients\",\"value\":\"\\u003cb\\u003eAqua\\u003c/b\\u003e, Mica\"}]};</script>",
+		"<div><a role=tab aria-controls=p>Ingredients</a></div><div id=p>Shea Butter, Cera Alba</div>",
 	} {
 		f.Add([]byte(s))
 	}
@@ -262,7 +265,12 @@ func FuzzReadHTML(f *testing.F) {
 }
 
 func FuzzReadMarkdown(f *testing.F) {
-	for _, s := range []string{"# T\n\n**b** [l](u) `c`", "- a\n> q\n| a | b |", "---\ntitle: x\n---\n## Ingredients\nWater"} {
+	for _, s := range []string{
+		"# T\n\n**b** [l](u) `c`", "- a\n> q\n| a | b |", "---\ntitle: x\n---\n## Ingredients\nWater",
+		"[x][1]\n\n[1]: /u\n", "| a \\| b | c |\n|---|---|\n| d | e |\n", "1. a\n\n   b\n   - c\n",
+		"<details>\n<summary>Ingredients</summary>\nWater\n</details>\n", "> <div>\n> <p>x</p>\n",
+		"text <!-- c\nd --> `<!-- e -->`\n\n    code\n", "caf&eacute; \\* &#0; &#x110000;\r\nx  \r\ny\\\r\n",
+	} {
 		f.Add([]byte(s))
 	}
 	r := NewReader()
@@ -271,14 +279,66 @@ func FuzzReadMarkdown(f *testing.F) {
 			return
 		}
 		for _, doc := range []*Document{r.ReadMarkdown("f.md", data), r.ReadText("f.txt", data)} {
-			for _, b := range doc.Blocks {
-				s, e := b.SourceRange(0, len(b.Text))
-				if s < 0 || e > len(data) || s > e {
-					t.Fatalf("range [%d,%d) out of %d", s, e, len(data))
+			checkFuzzedBlocks(t, doc, data)
+			for _, c := range doc.Comments {
+				if c.Start.Offset > c.End.Offset || c.End.Offset > len(data) {
+					t.Fatalf("comment %+v out of order or range", c)
 				}
 			}
 		}
 	})
+}
+
+// FuzzRead covers what any input goes through: sniffing, decoding and the
+// chosen reader, JSON product records included.
+func FuzzRead(f *testing.F) {
+	for _, s := range []string{
+		`{"product":{"title":"T","body_html":"<p>x</p>","variants":[{"sku":"s"}]}}`,
+		`{"title":"t","description":"d","ingredients":"Water, Glycerin"}`,
+		"<!doctype html><p>x</p>", "# Heading\n\ntext", "plain\n• bullet\nIngredients:\nWater",
+		"\xef\xbb\xbfBOM", "\xff\xfeU\x00T\x00F\x00", "{\"title\": 1}", "{",
+	} {
+		f.Add([]byte(s))
+	}
+	r := NewReader()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		doc, err := r.Read("f", data, "")
+		if err != nil {
+			if strings.Contains(err.Error(), "\n") {
+				t.Fatalf("multi-line error %q", err)
+			}
+			return
+		}
+		for _, b := range doc.Blocks {
+			if !utf8.ValidString(b.Text) {
+				t.Fatalf("invalid UTF-8 in block %q", b.Text)
+			}
+			s, e := b.SourceRange(0, len(b.Text))
+			if s < 0 || s > e || e > doc.Size() {
+				t.Fatalf("range [%d,%d) out of %d", s, e, doc.Size())
+			}
+		}
+	})
+}
+
+// checkFuzzedBlocks holds for any input: every character maps inside the
+// source, and (outside ingredient lists, which gather pieces) text runs
+// forward through it.
+func checkFuzzedBlocks(t *testing.T, doc *Document, data []byte) {
+	t.Helper()
+	for _, b := range doc.Blocks {
+		prev := -1
+		for i := 0; i < len(b.Text); i++ {
+			s, e := b.SourceRange(i, i+1)
+			if s < 0 || e > len(data) || s > e {
+				t.Fatalf("%s block %q: byte %d maps to [%d,%d) of %d", doc.Format, b.Text, i, s, e, len(data))
+			}
+			if s < prev && b.Kind != KindIngredients {
+				t.Fatalf("%s block %q: positions go backwards at byte %d", doc.Format, b.Text, i)
+			}
+			prev = s
+		}
+	}
 }
 
 func TestJSONRecord(t *testing.T) {

@@ -17,19 +17,25 @@ import (
 type nameCandidate struct {
 	text   string
 	h1     bool
+	h2     bool // read only on a page with no h1 and no marked title
 	marked bool // class, id or itemprop says product name or title
 }
 
-// maxNameCandidates bounds what a page with many headings keeps.
-const maxNameCandidates = 32
+// maxNameCandidates bounds what a page with many headings keeps; of them
+// at most maxH2Names are h2s, which only a page without an h1 needs.
+const (
+	maxNameCandidates = 32
+	maxH2Names        = 6
+)
 
 // productNameMark reports class, id or itemprop text that marks a product
 // title: a "name"/"title" word together with a "product" word, as themes
 // write them in several languages and cases ("product-single__title",
 // "productTitle", "nomeProd_g", "pdp-name").
 func productNameMark(classID string) bool {
-	if !strings.Contains(classID, "name") && !strings.Contains(classID, "title") && !strings.Contains(classID, "nome") &&
-		!strings.Contains(classID, "nombre") && !strings.Contains(classID, "titulo") && !strings.Contains(classID, "titel") {
+	l := strings.ToLower(classID)
+	if !strings.Contains(l, "name") && !strings.Contains(l, "title") && !strings.Contains(l, "nome") &&
+		!strings.Contains(l, "nombre") && !strings.Contains(l, "titulo") && !strings.Contains(l, "titel") {
 		return false
 	}
 	for _, cls := range strings.Fields(classID) {
@@ -38,7 +44,7 @@ func productNameMark(classID string) bool {
 			switch p {
 			case "name", "title", "nome", "nombre", "titulo", "titel", "naam", "nom":
 				name = true
-			case "product", "prod", "produto", "producto", "produit", "produkt", "pdp", "item", "artikel", "goods":
+			case "product", "prod", "produto", "producto", "produit", "produkt", "pdp", "item", "artikel", "goods": //nolint:misspell // Spanish
 				prod = true
 			}
 		}
@@ -101,7 +107,7 @@ func (w *htmlWalker) pickName() string {
 	title := titleWords(w.meta.title + " " + w.meta.ogTitle)
 	best, bestScore := "", 0
 	for _, c := range w.names {
-		if w.r.reviewHeading(c.text) {
+		if c.h2 || w.r.reviewHeading(c.text) {
 			continue
 		}
 		score := 0
@@ -118,7 +124,60 @@ func (w *htmlWalker) pickName() string {
 			best, bestScore = c.text, score
 		}
 	}
+	if best == "" {
+		// Templates without an h1 title the product with an h2, often
+		// with its reading in another script beside it ("AQUA CREAM
+		// アクアクリーム"): the first h2 whose words the title shares.
+		for _, c := range w.names {
+			if !c.h2 || w.r.reviewHeading(c.text) {
+				continue
+			}
+			if t := latinPart(c.text); prefixOverlap(t, title) {
+				return t
+			}
+		}
+	}
 	return best
+}
+
+// latinPart keeps the Latin-script words of a heading that mixes scripts,
+// or the whole heading.
+func latinPart(t string) string {
+	var latin []string
+	other := false
+	for _, f := range strings.Fields(t) {
+		// A word may glue the two scripts ("GLOWグロウ"): keep its Latin run.
+		var run strings.Builder
+		letters := false
+		for _, r := range f {
+			if unicode.IsLetter(r) && !unicode.Is(unicode.Latin, r) {
+				other = true
+				continue
+			}
+			letters = letters || unicode.IsLetter(r)
+			run.WriteRune(r)
+		}
+		if letters {
+			latin = append(latin, run.String())
+		}
+	}
+	if len(latin) == 0 || !other {
+		return t
+	}
+	return strings.Join(latin, " ")
+}
+
+// prefixOverlap: a word of the text and a word of the title, five letters
+// or more, one the start of the other ("7AMPOULES" and "7ampoule").
+func prefixOverlap(text string, title map[string]bool) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), notWordRune) {
+		for tw := range title {
+			if len(tw) >= 5 && len(w) >= 5 && (strings.HasPrefix(w, tw) || strings.HasPrefix(tw, w)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // titleWords are the lower-case words of a title, for overlap tests.

@@ -124,7 +124,7 @@ func isAlnum(c byte) bool {
 // ingredientLabel matches a heading, tab or summary that introduces an
 // ingredient list, in the languages listings use.
 func ingredientLabel() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)^\s*(?:(?:full|complete|all)\s+)?(?:ingredients?(?:\s+list)?|ingredient\s+list|inci(?:\s+list)?|inci\s+ingredients|전\s*성분|성분|全成分|成分|全成分表示|成分表|ingrédients|ingredientes|inhaltsstoffe|ingredienti|composition|состав|içindekiler)\s*[:：]?\s*$`)
+	return regexp.MustCompile(`(?i)^\s*(?:(?:full|complete|all)\s+)?(?:ingredients?(?:\s+list)?|ingredient\s+list|ingred\.?|ingr\.|inci(?:\s+list)?|inci\s+ingredients|전\s*성분|성분|全成分|成分|全成分表示|成分表|ingrédients|ingredientes|inhaltsstoffe|ingredienti|composition|состав|içindekiler)\s*[:：]?\s*$`)
 }
 
 // ingredientPrefix matches a paragraph that starts with such a label and goes

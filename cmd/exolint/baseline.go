@@ -88,6 +88,9 @@ func baselineRun(c *cli.Context, s streams, use func(*rules.DocResult)) (string,
 	if !c.Args().Present() {
 		return "", usagef("%s needs at least one file, directory or URL", c.Command.Name)
 	}
+	if err := scraper.CheckArgs(c.Args().Slice()); err != nil {
+		return "", &usageError{err: err}
+	}
 	st, err := resolveSettings(c)
 	if err != nil {
 		return "", err

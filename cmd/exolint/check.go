@@ -52,7 +52,7 @@ or an input that could not be read or fetched.`,
 			&cli.StringFlag{Name: flagNewFromRev, Usage: "report only findings on lines changed since this git revision"},
 			&cli.BoolFlag{Name: flagFix, Usage: "apply safe rewrites to local files in place"},
 			&cli.BoolFlag{Name: flagDiff, Usage: "with --fix: print a unified diff and change nothing"},
-		}, configFlags()...),
+		}, append(renderFlags(), configFlags()...)...),
 		Action: func(c *cli.Context) error {
 			opts, err := checkOptionsFrom(c)
 			if err != nil {
@@ -74,6 +74,7 @@ type checkOptions struct {
 	userAgent   string
 	timeout     time.Duration
 	cacheDir    string
+	render      renderOptions
 	// From the configuration (checkpolicy.go).
 	settings    *settings
 	minSeverity rules.Severity
@@ -89,7 +90,13 @@ func checkOptionsFrom(c *cli.Context) (checkOptions, error) {
 	if len(o.targets) == 0 {
 		return o, usagef("check needs at least one file, directory, URL or - for stdin")
 	}
+	if err := scraper.CheckArgs(o.targets); err != nil {
+		return o, &usageError{err: err}
+	}
 	var err error
+	if o.render, err = renderOptionsFrom(c); err != nil {
+		return o, err
+	}
 	if o.settings, err = resolveSettings(c); err != nil {
 		return o, err
 	}
@@ -141,9 +148,18 @@ func runCheck(c *cli.Context, s streams, o checkOptions) error {
 		return err
 	}
 	engine.SetPolicy(o.settings.policy(knownRules(), o.policy.suppressions))
+	fetcher := fetch.New(fetch.Options{Version: toolVersion(), UserAgent: o.userAgent, Timeout: o.timeout, CacheDir: o.cacheDir})
+	renderer, err := o.render.renderer(fetcher)
+	if err != nil {
+		return err
+	}
+	if renderer != nil {
+		defer renderer.Close()
+	}
 	loader := &scraper.Loader{
 		Reader:      scraper.NewReader(),
-		Fetcher:     fetch.New(fetch.Options{Version: toolVersion(), UserAgent: o.userAgent, Timeout: o.timeout, CacheDir: o.cacheDir}),
+		Fetcher:     fetcher,
+		Renderer:    renderer,
 		Stdin:       s.stdin,
 		StdinFormat: o.stdinFormat,
 	}

@@ -4,10 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/urfave/cli/v2"
+	"golang.org/x/term"
 
 	"github.com/exolint/exolint/reports"
 	"github.com/exolint/exolint/rules"
@@ -37,13 +40,13 @@ whether it is an exosome/EV ingredient or a look-alike, its source, its CosIng f
 entries. --lookup suggests CosIng inventory names for a partial or misspelt name.
 
 Exit codes: 0 done; 2 usage error, or a page that could not be read or has no ingredient list.`,
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: flagFrom, Usage: "read the ingredient list from a saved page or URL"},
 			&cli.StringFlag{Name: flagLookup, Usage: "suggest CosIng names for a partial or misspelt name"},
 			&cli.StringFlag{Name: flagFormat, Aliases: []string{"f"}, Value: "text", Usage: "text or json"},
 			&cli.StringFlag{Name: flagUserAgent, Usage: "User-Agent for fetching a URL (default names exolint and its version)"},
 			&cli.DurationFlag{Name: flagTimeout, Value: 30 * time.Second, Usage: "time limit for fetching a URL"},
-		},
+		}, renderFlags()...),
 		Action: func(c *cli.Context) error {
 			o, err := inciOptionsFrom(c)
 			if err != nil {
@@ -62,10 +65,18 @@ type inciOptions struct {
 	json      bool
 	userAgent string
 	timeout   time.Duration
+	render    renderOptions
 }
 
 func inciOptionsFrom(c *cli.Context) (inciOptions, error) {
 	o := inciOptions{from: c.String(flagFrom), lookup: c.String(flagLookup), userAgent: c.String(flagUserAgent), timeout: c.Duration(flagTimeout)}
+	var err error
+	if o.render, err = renderOptionsFrom(c); err != nil {
+		return o, err
+	}
+	if o.render.render && o.from == "" {
+		return o, usagef("--render needs --from URL")
+	}
 	switch f := c.String(flagFormat); f {
 	case "json":
 		o.json = true
@@ -100,6 +111,7 @@ func runInci(c *cli.Context, s streams, o inciOptions) error {
 	}
 	if o.lookup != "" {
 		l := reports.NewInciLookup(o.lookup, d.Lookup(o.lookup, 10), d.Attribution())
+		l.Width = terminalWidth(s)
 		if o.json {
 			return reports.InciLookupJSON(s.stdout, l)
 		}
@@ -137,10 +149,19 @@ func runInci(c *cli.Context, s streams, o inciOptions) error {
 // loadInciPage reads a page the way check does (same reader, same polite
 // fetcher), so the ingredient section found is the one check lints.
 func loadInciPage(c *cli.Context, s streams, o inciOptions) (*scraper.Document, error) {
+	fetcher := fetch.New(fetch.Options{Version: toolVersion(), UserAgent: o.userAgent, Timeout: o.timeout})
+	renderer, err := o.render.renderer(fetcher)
+	if err != nil {
+		return nil, err
+	}
+	if renderer != nil {
+		defer renderer.Close()
+	}
 	loader := &scraper.Loader{
-		Reader:  scraper.NewReader(),
-		Fetcher: fetch.New(fetch.Options{Version: toolVersion(), UserAgent: o.userAgent, Timeout: o.timeout}),
-		Stdin:   s.stdin,
+		Reader:   scraper.NewReader(),
+		Fetcher:  fetcher,
+		Renderer: renderer,
+		Stdin:    s.stdin,
 	}
 	ins := scraper.ExpandArgs([]string{o.from})
 	if len(ins) != 1 {
@@ -154,4 +175,20 @@ func loadInciPage(c *cli.Context, s streams, o inciOptions) (*scraper.Document, 
 		return nil, fmt.Errorf("%s: %w", o.from, err)
 	}
 	return doc, nil
+}
+
+// terminalWidth is $COLUMNS when set, else the width of the terminal on
+// stdout, else 0 (the writer's default).
+func terminalWidth(s streams) int {
+	if s.getenv != nil {
+		if n, err := strconv.Atoi(s.getenv("COLUMNS")); err == nil && n > 0 {
+			return n
+		}
+	}
+	if f, ok := s.stdout.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		if w, _, err := term.GetSize(int(f.Fd())); err == nil && w > 0 {
+			return w
+		}
+	}
+	return 0
 }

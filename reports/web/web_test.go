@@ -211,7 +211,7 @@ func TestVerdictLevels(t *testing.T) {
 	cases := []struct{ text, level, headline string }{
 		{readFile(t, "clean.txt"), "verdict-green", "Exosome claim · source: plant · testing disclosed · no red flags"},
 		{"A gentle cleanser with glycerin. Rinse well.", "verdict-neutral", "No exosome claim found · no red flags"},
-		{"Exosome serum from rose callus, characterised by NTA and CD63 markers. A miracle for your skin.", "verdict-amber", "1 red flag"},
+		{"Exosome serum from rose callus, characterised by NTA (mode 120 nm) and CD63 markers. A miracle for your skin.", "verdict-amber", "1 red flag"},
 	}
 	for _, c := range cases {
 		_, body := postForm(t, ts.URL+"/check", url.Values{"input": {c.text}, "as": {"text"}})

@@ -105,6 +105,50 @@ func ruleWording() map[string]plainWording {
 			"Cites proof without the details",
 			`"Clinically proven" or "97% saw results" means little without who was tested, how many, for how long and by whom.`,
 		},
+		"before-after-details": {
+			"Shows before-and-after results of a treatment",
+			"Japan allows them only with the treatment, sessions, cost and risks beside each case; Taiwan and China ban them in medical ads, and elsewhere they tend to show the best case.",
+		},
+		"clinic-human-exosomes": {
+			"The clinic uses exosomes from human tissue",
+			"Human-derived exosomes are banned in UK and EU cosmetics and count as an unapproved medicine when injected; in the US they are unapproved biologics.",
+		},
+		"free-practice-disclosure": {
+			"The treatment page leaves out its cost or risks",
+			"Japan and Korea require clinic pages to state what a treatment costs, how many sessions it takes and its main risks and side effects.",
+		},
+		"injected-exosome-treatment": {
+			"The clinic injects or needles exosomes into the skin",
+			"No exosome product is approved for injection, infusion or microneedling, and Korea forbids injecting cosmetics; infections have followed such use.",
+		},
+		"jp-unapproved-disclosure": {
+			"The clinic does not say the product is unapproved",
+			"Japan requires a clinic offering an unapproved product to say so, say how it was obtained, whether an approved alternative exists, what is known abroad, and that the public side-effect relief scheme does not cover it.",
+		},
+		"research-use-only": {
+			`Sold as "for research only" but meant for patients`,
+			"A research label does not make a treatment product lawful; Japan and the FDA have acted against exosome \"reagents\" sold to clinics with treatment instructions.",
+		},
+		"treatment-approval-claim": {
+			"Claims an approval no exosome treatment has",
+			"No exosome product is approved by the FDA or by regulators in Japan, Korea, Taiwan or China, so an approval badge on a treatment is not true.",
+		},
+		"treatment-claim": {
+			"The clinic promises the treatment heals or cures",
+			"No exosome product is approved to treat any disease or to regenerate tissue, and medical advertising may not promise effects a treatment cannot show.",
+		},
+		"treatment-guarantee": {
+			"The clinic guarantees results",
+			"No medical treatment can promise its outcome, and the advertising laws of Japan, Korea, Germany, Taiwan and China forbid it.",
+		},
+		"treatment-no-risk": {
+			"The clinic says the treatment has no risks",
+			"Every procedure can cause side effects, and injected exosomes have led to serious infections; a page that denies any risk is not telling you what to expect.",
+		},
+		"treatment-testimonial": {
+			"Patient stories about results",
+			"Japan, Korea, China and Taiwan ban patient testimonials in medical ads because results differ from person to person; elsewhere the clinic answers for what they claim.",
+		},
 		"brand-term": {
 			"Uses a phrase the brand itself avoids",
 			"The brand's own style guide lists this phrase as one not to use.",

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"os/exec"
 	"strconv"
 	"strings"
@@ -18,13 +19,13 @@ var ErrGit = errors.New("git diff failed")
 // once per file.
 type Changed struct {
 	Rev   string
-	cache map[string]map[int]bool // nil map: the whole file is new
+	cache map[string]*Hunks // nil: the whole file is new
 	known map[string]bool
 }
 
 // NewChanged prepares to compare against rev.
 func NewChanged(rev string) *Changed {
-	return &Changed{Rev: rev, cache: map[string]map[int]bool{}, known: map[string]bool{}}
+	return &Changed{Rev: rev, cache: map[string]*Hunks{}, known: map[string]bool{}}
 }
 
 // Line reports whether line of file changed since the revision. A file git
@@ -38,10 +39,10 @@ func (c *Changed) Line(ctx context.Context, file string, line int) (bool, error)
 		c.cache[file], c.known[file] = lines, true
 	}
 	lines := c.cache[file]
-	return lines == nil || lines[line], nil
+	return lines == nil || lines.Has(line), nil
 }
 
-func (c *Changed) diff(ctx context.Context, file string) (map[int]bool, error) {
+func (c *Changed) diff(ctx context.Context, file string) (*Hunks, error) {
 	if err := exec.CommandContext(ctx, "git", "ls-files", "--error-unmatch", "--", file).Run(); err != nil {
 		var ee *exec.ExitError
 		if errors.As(err, &ee) {
@@ -59,10 +60,27 @@ func (c *Changed) diff(ctx context.Context, file string) (map[int]bool, error) {
 	return ParseHunks(out), nil
 }
 
-// ParseHunks reads the new-side line numbers that "git diff --unified=0"
-// marks as added or changed. The result is never nil.
-func ParseHunks(diff []byte) map[int]bool {
-	lines := map[int]bool{}
+// Hunks are the new-side line ranges a diff marks as added or changed.
+type Hunks struct {
+	ranges [][2]int // [first, last+1), in diff order
+}
+
+// Has reports whether line is inside one of the hunks.
+func (h *Hunks) Has(line int) bool {
+	for _, r := range h.ranges {
+		if line >= r[0] && line < r[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// ParseHunks reads the new-side line ranges that "git diff --unified=0"
+// marks as added or changed. The result is never nil. Ranges are kept as
+// ranges, never expanded line by line: a hand-made "@@ -0 +0,999999999 @@"
+// once made a map of sixteen million lines.
+func ParseHunks(diff []byte) *Hunks {
+	h := &Hunks{}
 	sc := bufio.NewScanner(bytes.NewReader(diff))
 	sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
 	for sc.Scan() {
@@ -76,11 +94,11 @@ func ParseHunks(diff []byte) map[int]bool {
 			continue
 		}
 		start, count := parseRange(fields[2][1:])
-		for i := 0; i < count; i++ {
-			lines[start+i] = true
+		if count > 0 && start <= math.MaxInt-count {
+			h.ranges = append(h.ranges, [2]int{start, start + count})
 		}
 	}
-	return lines
+	return h
 }
 
 func parseRange(s string) (int, int) {
@@ -96,6 +114,5 @@ func parseRange(s string) (int, int) {
 	if err != nil || n < 0 {
 		return 0, 0
 	}
-	// Guard against absurd counts in hand-made input.
-	return start, min(n, 1<<24)
+	return start, n
 }

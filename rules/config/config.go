@@ -19,10 +19,16 @@ import (
 	"github.com/goccy/go-yaml/parser"
 
 	"github.com/exolint/exolint/rules"
+	"github.com/exolint/exolint/scraper"
 )
 
 // FileName is the configuration file exolint looks for.
 const FileName = ".exolint.yml"
+
+// maxConfigBytes caps a configuration or suppressions file; real ones are
+// a few kilobytes, and the cap keeps a mistaken path (a log, a device)
+// from being read whole.
+const maxConfigBytes = 16 << 20
 
 // Errors a caller can test for with errors.Is.
 var (
@@ -177,7 +183,7 @@ func Find(dir string) (string, error) {
 
 // Load reads and checks the file at path against the known rules.
 func Load(path string, known []*rules.Rule) (*Config, error) {
-	data, err := os.ReadFile(path)
+	data, err := scraper.ReadFile(path, maxConfigBytes)
 	if err != nil {
 		return nil, fmt.Errorf("read config: %w", err)
 	}

@@ -88,3 +88,27 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// Suppressions files come from users (and from tools that write them): the
+// parser may refuse, never panic, and every refusal is one line.
+func FuzzParseSuppressions(f *testing.F) {
+	f.Add([]byte("suppressions:\n  - url: https://shop.example/p\n    rule: hype-wording\n    reason: quoted\n    expires: 2027-01-31\n"))
+	f.Add([]byte("suppressions:\n  - product: \"0123456789012\"\n    rule: drug-claim\n    match: heals\n    reason: x\n"))
+	f.Add([]byte("suppressions: [ {url: a, rule: x, reason: y}, 3, [1] ]\n"))
+	f.Add([]byte("suppressions:\n  - url: a\n    rule: hype-wording\n    reason: r\n    expires: 31/01/2027\n"))
+	ks := known()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ss, err := ParseSuppressions("s.yml", data, ks)
+		if err != nil {
+			if strings.Contains(err.Error(), "\n") && !strings.Contains(string(data), "\n") {
+				t.Fatalf("multi-line error for one-line input: %q", err)
+			}
+			return
+		}
+		for _, s := range ss {
+			if s.Rule == "" || strings.TrimSpace(s.Reason) == "" || (s.URL == "" && s.Product == "") {
+				t.Fatalf("accepted an incomplete suppression: %+v", s)
+			}
+		}
+	})
+}

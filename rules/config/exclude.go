@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+
+	"github.com/exolint/exolint/scraper"
 )
 
 // Matcher decides which files are skipped: the config's exclude globs and,
@@ -44,7 +46,7 @@ func (c *Config) Matcher(wd string) (*Matcher, error) {
 }
 
 func (m *Matcher) readGitignore(path string) error {
-	f, err := os.Open(path)
+	f, err := scraper.OpenFile(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil
 	}

@@ -2,7 +2,6 @@ package config
 
 import (
 	"fmt"
-	"os"
 	"strings"
 	"time"
 
@@ -10,6 +9,7 @@ import (
 	"github.com/goccy/go-yaml/parser"
 
 	"github.com/exolint/exolint/rules"
+	"github.com/exolint/exolint/scraper"
 )
 
 // suppressionsFile is the suppressions file for pages whose source cannot
@@ -34,7 +34,7 @@ type suppressionsFile struct {
 
 // LoadSuppressions reads a suppressions file.
 func LoadSuppressions(path string, known []*rules.Rule) ([]rules.FileSuppression, error) {
-	data, err := os.ReadFile(path)
+	data, err := scraper.ReadFile(path, maxConfigBytes)
 	if err != nil {
 		return nil, fmt.Errorf("read suppressions: %w", err)
 	}

@@ -168,3 +168,38 @@ func TestSearchPrefix(t *testing.T) {
 		t.Errorf("empty query: %v", got)
 	}
 }
+
+// TestSearchRanking: exact, prefix and whole-word matches come before
+// subsequence matches, and a subsequence spread over a long ferment name
+// is not offered at all (issue 12: "human adipose stromal cell exosomes"
+// listed the right entry and then nine ferments that merely contain the
+// letters in order).
+func TestSearchRanking(t *testing.T) {
+	inv := loadInv(t)
+	got := inv.Search("human adipose stromal cell exosomes", 10)
+	if len(got) == 0 || got[0] != "HUMAN ADIPOSE STROMAL CELL EXOSOMES" {
+		t.Fatalf("exact name not first: %q", got)
+	}
+	for _, name := range got {
+		if strings.Contains(name, "FERMENT") || len(name) > 80 {
+			t.Errorf("weak match offered: %.80s…", name)
+		}
+	}
+	for _, name := range inv.Search("exosomes", 10) {
+		if !strings.Contains(" "+name+" ", " EXOSOMES ") && !strings.Contains(name, "/EXOSOMES") {
+			t.Errorf("Search(exosomes) offers %q, which lacks the word", name)
+		}
+	}
+	// Every word, in any order, beats a subsequence.
+	if got := inv.Search("adipose exosomes", 3); len(got) == 0 || got[0] != "HUMAN ADIPOSE STROMAL CELL EXOSOMES" {
+		t.Errorf("Search(adipose exosomes) = %q", got)
+	}
+	// An exact name beats longer names that start with it.
+	if got := inv.Search("sodium hyaluronate", 3); len(got) == 0 || got[0] != "SODIUM HYALURONATE" {
+		t.Errorf("Search(sodium hyaluronate) = %q", got)
+	}
+	// A typo still finds the name by a compact subsequence.
+	if got := inv.Search("sodium hyaluronte", 3); len(got) == 0 || got[0] != "SODIUM HYALURONATE" {
+		t.Errorf("Search(sodium hyaluronte) = %q", got)
+	}
+}

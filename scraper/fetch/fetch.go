@@ -112,6 +112,9 @@ type Response struct {
 	CharsetNote string
 	Body        []byte // UTF-8
 	FromCache   bool   // the server answered 304 and Body is the cached copy
+	// Rendered is set when Body is the DOM of the page rendered in a
+	// browser (Renderer), serialised: positions refer to it.
+	Rendered bool
 
 	timeLeft time.Duration // of the URL's time limit when Fetch returned; see WithTimeLeft
 }
@@ -276,7 +279,11 @@ func (f *Fetcher) follow(ctx context.Context, b *budget, u *url.URL) (*Response,
 		res, next, err := f.fetchOne(ctx, b, u)
 		var tl *timeLimitError
 		if err != nil && len(chain) > 1 && errors.As(err, &tl) {
-			return nil, fmt.Errorf("%w (%d redirects followed)", err, len(chain)-1)
+			hops := "1 redirect"
+			if n := len(chain) - 1; n != 1 {
+				hops = strconv.Itoa(n) + " redirects"
+			}
+			return nil, fmt.Errorf("%w (%s followed)", err, hops)
 		}
 		if err != nil {
 			return nil, err

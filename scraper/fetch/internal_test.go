@@ -112,9 +112,15 @@ func FuzzParseRobots(f *testing.F) {
 	f.Add([]byte("User-agent: *\nDisallow: /products/\nAllow: /products/public\nCrawl-delay: 2\n"), "/products/x?y=1")
 	f.Add([]byte("Disallow: /x\nuser-agent: EXOLINT\nDisallow: /*.json$\n"), "/a.json")
 	f.Add([]byte("\xef\xbb\xbfUser-agent:*\r\nDisallow:/$\r\n"), "/")
+	f.Add([]byte("User-agent: *\nDisallow: /%70rivate\nAllow: /%7e%2F%zz%\n"), "/%70rivate/%c3%a9?%71=1")
 	f.Fuzz(func(t *testing.T, body []byte, path string) {
 		p := parseRobots(body)
 		_ = p.check(path)
+		// Normalising escapes twice changes nothing more: a path cannot
+		// be spelled so that a second decoding unlocks it.
+		if n := normalizeEscapes(path); normalizeEscapes(n) != n {
+			t.Fatalf("normalizeEscapes not idempotent on %q: %q then %q", path, n, normalizeEscapes(n))
+		}
 	})
 }
 

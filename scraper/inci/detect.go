@@ -114,10 +114,9 @@ func Assess(text string, lex Lexicon, ev Evidence) Verdict {
 	if prose || lead*2 > first {
 		v.Start = items[first].start
 	}
+	// Prose after the list (a disclaimer) is left out of the list's text
+	// but still counts: a lone name among sentences is a mention.
 	for _, it := range items[first:] {
-		if it.start >= lastEnd && !it.entry {
-			continue // trailing prose after the list
-		}
 		v.Entries++
 		if it.named {
 			v.Named++
@@ -272,6 +271,9 @@ func latinName(name string, lex Lexicon) bool {
 			known++
 		}
 	}
+	if len(words) == 1 && known == 0 && compoundChemical(words[0], lex) {
+		return true // German and Dutch write "Glycerylstearatcitrat"
+	}
 	// One unknown word in a long name is a typo or a trade name
 	// ("Corpernicia Cerifera Wax"); in a short one it decides.
 	if known < len(words) && (len(words) < 4 || known+1 < len(words)) {
@@ -281,6 +283,21 @@ func latinName(name string, lex Lexicon) bool {
 	return materialNoun(last) || chemicalEnding(last) || foreignMaterial(last) ||
 		len(words) >= 2 && foreignMaterial(strings.ToLower(words[0])) ||
 		len(words) == 1 && lex != nil && lex.Has(words[0])
+}
+
+// compoundChemical: a long single word with a chemical ending that starts
+// with a word of ingredient names ("Magnesiumaluminiumsilicat").
+func compoundChemical(w string, lex Lexicon) bool {
+	l := strings.ToLower(w)
+	if lex == nil || len(l) < 10 || !chemicalEnding(l) {
+		return false
+	}
+	for k := min(len(l)-3, 14); k >= 5; k-- {
+		if lex.HasWord(l[:k]) {
+			return true
+		}
+	}
+	return false
 }
 
 // nameWords splits a name into words of letters and digits, leaving out
@@ -362,7 +379,7 @@ func chemicalEnding(w string) bool {
 func foreignMaterial(w string) bool {
 	l := strings.ToLower(w)
 	switch l {
-	case "huile", "extrait", "beurre", "cire", "eau", "aceite", "extracto", "manteca", "agua", "óleo", "oleo", "extrato",
+	case "huile", "extrait", "beurre", "cire", "eau", "aceite", "extracto", "manteca", "agua", "óleo", "oleo", "extrato", //nolint:misspell // Spanish and Portuguese
 		"manteiga", "água", "olio", "estratto", "burro", "acqua", "wasser", "alkohol", "parfüm", "duft", "glyzerin",
 		"glycérine", "glicerina", "glicerol", "alcool", "álcool", "alcohol", "perfume", "profumo", "fragancia",
 		"xanthan", "öl", "oel", "saft", "extrakt", "wachs", "säure", "zucker":

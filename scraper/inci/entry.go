@@ -67,6 +67,13 @@ func (p *parser) entry(s, e int, lineStart bool) (Ingredient, bool) {
 			b = open
 			continue
 		}
+		if n := spacedFootnote(text[a:b]); n > 0 {
+			// "Parfum (Fragrance) 1", "Cumarin1 1": a footnote number
+			// after a bracket or after another footnote number.
+			ing.Marks = append(ing.Marks, strings.TrimSpace(text[b-n:b]))
+			b -= n
+			continue
+		}
 		if n := gluedFootnote(text[a:b]); n > 0 {
 			// "Glycerin14", "Limonene1": a footnote number glued to the name.
 			ing.Marks = append(ing.Marks, text[b-n:b])
@@ -139,6 +146,24 @@ func gluedFootnote(s string) int {
 		return 0
 	}
 	return len(s) - d
+}
+
+// spacedFootnote returns the length of " 1" at the end of s when what
+// precedes it cannot take a number: a closing bracket, or a number glued
+// to a word ("Cumarin1 1"), or 0.
+func spacedFootnote(s string) int {
+	d := len(s)
+	for d > 0 && isDigit(s[d-1]) {
+		d--
+	}
+	if d == len(s) || len(s)-d > 2 || d < 2 || s[d-1] != ' ' {
+		return 0
+	}
+	prev := s[d-2]
+	if prev == ')' || prev == ']' || isDigit(prev) && gluedFootnote(s[:d-1]) > 0 {
+		return len(s) - d + 1
+	}
+	return 0
 }
 
 // opener finds the matched opening bracket for the closer at offset close.

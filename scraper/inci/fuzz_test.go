@@ -61,3 +61,23 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// Assess reads untrusted page text: it must not panic, and the list it
+// finds must lie inside the text.
+func FuzzAssess(f *testing.F) {
+	for _, s := range []string{"Aqua, Glycerin, Mica, CI 77491, Tocopherol", "Key: a. Beeswax: soft. Aqua, Glycerin1, Parfum (Fragrance) 1",
+		"水、ＢＧ、グリセリン", "Shea Butter\nCoconut Oil\n* organic"} {
+		f.Add(s, true)
+	}
+	lex := lexicon(f)
+	f.Fuzz(func(t *testing.T, in string, labeled bool) {
+		ev := NoEvidence
+		if labeled {
+			ev = Labeled
+		}
+		v := Assess(in, lex, ev)
+		if v.Start < 0 || v.End > len(in) || v.Start > v.End {
+			t.Fatalf("list [%d,%d) outside %d bytes", v.Start, v.End, len(in))
+		}
+	})
+}

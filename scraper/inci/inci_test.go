@@ -238,3 +238,24 @@ func checkOffsets(t *testing.T, in string, l *List) {
 		}
 	}
 }
+
+func TestIsLabel(t *testing.T) {
+	for _, s := range []string{"Ingredients", "INGREDIENTS:", "Inhaltsstoffe / Zutaten", "Bestandteile", "Full Ingredients：", "全成分", "전성분", "Ingrédients"} {
+		if !IsLabel(s) {
+			t.Errorf("IsLabel(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"Key Ingredients", "Hero ingredients", "Description", "How to use", "Our ingredients are sourced with care in small batches from farms we know."} {
+		if IsLabel(s) {
+			t.Errorf("IsLabel(%q) = true", s)
+		}
+	}
+}
+
+func TestSpacedFootnote(t *testing.T) {
+	l := Parse("Parfum (Fragrance) 1, Cumarin1 1, Polysorbate 60, PEG-40 Hydrogenated Castor Oil")
+	want := []string{"Parfum", "Cumarin", "Polysorbate 60", "PEG-40 Hydrogenated Castor Oil"}
+	if got := l.Names(); !reflect.DeepEqual(got, want) {
+		t.Errorf("names %q, want %q", got, want)
+	}
+}

@@ -99,6 +99,45 @@ func classifyLabel(raw string) (labelKind, string) {
 	return labelSection, cleanLabel(raw)
 }
 
+// IsLabel reports whether s, a heading, tab or field name on its own,
+// introduces an ingredient list in one of the languages labels use
+// ("Ingredients", "Inhaltsstoffe / Zutaten", "Bestandteile", "全成分",
+// "Serum ingredients"). "Key ingredients" and other marketing headings do
+// not.
+func IsLabel(s string) bool {
+	if len(s) > 60 || !mayBeLabel(s) {
+		return false
+	}
+	kind, _ := classifyLabel(s)
+	return kind == labelIngredients
+}
+
+// mayBeLabel is a cheap test that keeps most headings away from
+// classifyLabel: the stems of the label words, any case.
+func mayBeLabel(s string) bool {
+	l := strings.ToLower(s)
+	for _, stem := range []string{"ngr", "inci", "nhalt", "estand", "utat", "ompos", "sklad", "skład", "sastoj", "ainesos", "ctfa", "成分", "成份", "성분"} {
+		if strings.Contains(l, stem) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayBeMayContain is the same test for "may contain" markers.
+func mayBeMayContain(s string) bool {
+	if strings.ContainsAny(s, "+±") {
+		return true
+	}
+	l := strings.ToLower(s)
+	for _, stem := range []string{"contain", "conten", "enthalt", "conter", "bevat", "zawier", "함유", "含"} {
+		if strings.Contains(l, stem) {
+			return true
+		}
+	}
+	return false
+}
+
 func tailIsPrefix(words []string) bool {
 	for _, w := range words {
 		if !ingredientWord(w) && !prefixFiller(w) {

@@ -114,14 +114,17 @@ func (p *parser) handle(s, e int, c chunk) {
 		}
 	}
 	t := text[s:e]
-	// A bare prefix: "INGREDIENTS" on its own line, "+/- CI 77491".
-	switch kind, name := classifyLabel(t); kind {
-	case labelIngredients:
-		p.startSection(name, false)
-		return
-	case labelMayContain:
-		p.startSection(cleanLabel(t), true)
-		return
+	// A bare prefix: "INGREDIENTS" on its own line, "+/- CI 77491". Most
+	// chunks are names: the stems test keeps them from classifyLabel.
+	if mayBeLabel(t) || mayBeMayContain(t) {
+		switch kind, name := classifyLabel(t); kind {
+		case labelIngredients:
+			p.startSection(name, false)
+			return
+		case labelMayContain:
+			p.startSection(cleanLabel(t), true)
+			return
+		}
 	}
 	if n := mayContainPrefix(t); n > 0 {
 		p.startSection(cleanLabel(t[:n]), true)

@@ -153,7 +153,7 @@ func (n *Names) HasWord(w string) bool {
 // ("PEG-40" gives "PEG" and "40").
 func Words(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool {
-		return !(r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 0x7f && r != '\u00a0')
+		return (r < 'A' || r > 'Z') && (r < 'a' || r > 'z') && (r < '0' || r > '9') && (r <= 0x7f || r == '\u00a0')
 	})
 }
 
