@@ -126,7 +126,13 @@ func dirURI(dir string) string {
 // match in the document it is. Line and column are left out on purpose, so
 // adding a paragraph above a finding does not make it "new" in GitHub code
 // scanning or a baseline.
+//
+// Occurrences are counted within one document, so only the current
+// document's counts are kept: a run over 100 000 pages does not hold a key
+// for every finding it ever saw. The same document named twice gets the
+// same fingerprints twice, as it should.
 type fingerprinter struct {
+	doc  string
 	seen map[string]int
 }
 
@@ -135,6 +141,10 @@ func newFingerprinter() *fingerprinter { return &fingerprinter{seen: map[string]
 // next returns the fingerprint of f in the document with identity docID.
 // Call it for a document's findings in their sorted order.
 func (fp *fingerprinter) next(docID string, f *rules.Finding) string {
+	if docID != fp.doc {
+		fp.doc = docID
+		clear(fp.seen)
+	}
 	key := f.Rule + "\x00" + normalizeMatch(f.Match) + "\x00" + docID
 	n := fp.seen[key]
 	fp.seen[key] = n + 1
