@@ -206,6 +206,19 @@ func jsonDoc(d *rules.DocResult) jsonDocument {
 	return jd
 }
 
+// DocumentJSON encodes one document as the contract's document object, on
+// one line: what an audit store keeps and its JSONL roll-up writes, the
+// same object --format json writes inside "documents".
+func DocumentJSON(d *rules.DocResult) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(jsonDoc(d)); err != nil {
+		return nil, fmt.Errorf("encode %s: %w", d.Source, err)
+	}
+	return bytes.TrimRight(buf.Bytes(), "\n"), nil
+}
+
 // JSONDocument is one element of "documents" exactly as JSON writes it, for
 // callers that answer one document at a time (the web API of `serve`).
 func JSONDocument(d *rules.DocResult) any { return jsonDoc(d) }

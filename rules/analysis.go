@@ -49,29 +49,66 @@ type Analysis struct {
 func analyze(doc *scraper.Document, lx *Lexicon) *Analysis {
 	a := &Analysis{Doc: doc, hits: map[string][]Hit{}}
 	a.Blocks = make([]BlockInfo, len(doc.Blocks))
+	var classHits []Match
+	composed := map[string]bool{}
 	for i := range doc.Blocks {
 		b := &doc.Blocks[i]
 		toks := tokenize(b.Text, nil)
 		bi := BlockInfo{Block: b, Tokens: toks, Sentences: sentences(b.Text, toks)}
 		a.Blocks[i] = bi
+		classHits = classHits[:0]
 		lx.Scan(toks, func(m Match) {
 			if splitKorean(m, b.Text) {
 				return
 			}
-			hs := a.hits[m.Term.Group]
-			// Two terms of one group on the same words ("exosome" and
-			// "exosom*") are one hit.
-			for k := len(hs) - 1; k >= 0 && hs[k].Block == i && hs[k].Start == m.Start; k-- {
-				if hs[k].End == m.End {
+			if lx.grammar != nil && lx.grammar.classes[m.Term.Group] {
+				classHits = append(classHits, m)
+				if lx.grammar.private[m.Term.Group] {
 					return
 				}
 			}
-			a.hits[m.Term.Group] = append(hs, Hit{Block: i, Match: m})
+			a.addHit(i, m, false)
 		})
+		if lx.grammar != nil {
+			var lineOf func(int) int
+			if doc.Format == scraper.FormatText {
+				lineOf = func(off int) int {
+					s, _ := b.SourceRange(off, off)
+					return doc.Position(s).Line
+				}
+			}
+			lx.grammar.compose(b.Text, toks, bi.Sentences, classHits, lineOf, func(m Match) {
+				composed[m.Term.Group] = true
+				a.addHit(i, m, true)
+			})
+		}
+	}
+	for group := range composed {
+		sortHits(a.hits[group])
 	}
 	a.disclaimer = a.flagSentences("disclaimer")
 	a.attributed = a.flagSentences("attribution")
+	a.flagAttributionPreps()
 	return a
+}
+
+// addHit records a match in block i. Two terms of one group on the same
+// words ("exosome" and "exosom*", or a listed phrase and the grammar's
+// composition of it) are one hit.
+// The lexicon reports matches in order of start, so the search back stops
+// at the first earlier start; composed matches come after the block's scan,
+// out of that order, and search the whole block.
+func (a *Analysis) addHit(i int, m Match, composed bool) {
+	hs := a.hits[m.Term.Group]
+	for k := len(hs) - 1; k >= 0 && hs[k].Block == i; k-- {
+		if hs[k].Start == m.Start && hs[k].End == m.End {
+			return
+		}
+		if hs[k].Start < m.Start && !composed {
+			break
+		}
+	}
+	a.hits[m.Term.Group] = append(hs, Hit{Block: i, Match: m})
 }
 
 // splitKorean reports a match of a Korean term written as one word ("주사",
@@ -98,12 +135,75 @@ func (a *Analysis) flagSentences(group string) [][]bool {
 		if text := a.Blocks[h.Block].Text; group == "attribution" && h.End < len(text) && text[h.End] == '-' {
 			continue
 		}
+		if group == "attribution" && !a.speaker(h) {
+			continue
+		}
 		if flags[h.Block] == nil {
 			flags[h.Block] = make([]bool, len(a.Blocks[h.Block].Sentences))
 		}
 		flags[h.Block][a.sentenceIndex(h)] = true
 	}
 	return flags
+}
+
+// speaker reports whether an attribution hit names someone speaking.
+// "Cleared by the FDA" and "registered with the FDA" name an agent of the
+// seller's claim, not a speaker; "Say goodbye to…" is an imperative ("says"
+// and "say" share a key once plurals are folded).
+func (a *Analysis) speaker(h Hit) bool {
+	toks := a.Blocks[h.Block].Tokens
+	switch strings.ToLower(a.matchText(h)) {
+	case "say":
+		return false
+	case "reported":
+		// "Researchers reported that…" has a speaker; "no side effects
+		// reported" is a passive with none.
+		return h.TokEnd < len(toks) && toks[h.TokEnd].Key == "that" || a.speakerBefore(h)
+	}
+	if h.TokStart > 0 {
+		switch toks[h.TokStart-1].Key {
+		case "by", "with", "from", "to", "as":
+			// "as reported in case studies" cites evidence for the
+			// seller's own claim.
+			return false
+		}
+	}
+	return true
+}
+
+// flagAttributionPreps marks sentences with "según", "selon", "laut", 根据
+// and the like only where a source stands next to them ("según la AEMPS",
+// "Bakanlığa göre"): the same words mean "depending on" ("según el tipo de
+// piel", 根据肤质), which attributes nothing.
+func (a *Analysis) flagAttributionPreps() {
+	for _, h := range a.hits["attribution-prep"] {
+		source := false
+		for _, g := range []string{"source-noun", "authority"} {
+			for _, o := range a.hits[g] {
+				if o.Block == h.Block && a.sameSentence(o, h) && (o.TokStart >= h.TokEnd && o.TokStart-h.TokEnd <= 3 || o.TokEnd <= h.TokStart && h.TokStart-o.TokEnd <= 1) {
+					source = true
+				}
+			}
+		}
+		if !source {
+			continue
+		}
+		if a.attributed[h.Block] == nil {
+			a.attributed[h.Block] = make([]bool, len(a.Blocks[h.Block].Sentences))
+		}
+		a.attributed[h.Block][a.sentenceIndex(h)] = true
+	}
+}
+
+// speakerBefore reports another attribution word (a speaker such as "the
+// FDA" or "researchers") ending within two words before h.
+func (a *Analysis) speakerBefore(h Hit) bool {
+	for _, o := range a.hits["attribution"] {
+		if o.Block == h.Block && o.TokEnd <= h.TokStart && h.TokStart-o.TokEnd <= 2 && o.Start != h.Start {
+			return true
+		}
+	}
+	return false
 }
 
 // Hits returns the matches of a term group in document order.
@@ -162,7 +262,7 @@ func sentences(text string, toks []Token) []Sentence {
 
 func endsWithAbbrev(s string) bool {
 	s = strings.ToLower(strings.TrimSpace(s))
-	for _, ab := range []string{"no", "approx", "e.g", "i.e", "vs", "dr", "st", "incl", "fig", "ca", "mr", "ms", "mrs"} {
+	for _, ab := range []string{"no", "approx", "e.g", "i.e", "vs", "dr", "st", "incl", "fig", "ca", "mr", "ms", "mrs", "u.s", "u.k", "e.u"} {
 		if strings.HasSuffix(s, " "+ab) || s == ab {
 			return true
 		}
@@ -202,16 +302,35 @@ func (a *Analysis) Negated(h Hit) bool {
 		if n.Block != h.Block || !a.sameSentence(n, h) || isNumberSign(toks, n) {
 			continue
 		}
-		if n.TokEnd <= h.TokStart && h.TokStart-n.TokEnd <= 4 {
+		if n.TokEnd <= h.TokStart && h.TokStart-n.TokEnd <= 4 && !prefixNegation(a.Blocks[h.Block].Text, n, h) {
 			return true
 		}
 		// Korean and Japanese negate at the end of the clause, and every
 		// syllable is a token, so the window after the hit is wider.
-		if n.TokStart >= h.TokEnd && n.TokStart-h.TokEnd <= 10 && a.isCJKHit(h) {
+		if n.TokStart >= h.TokEnd && n.TokStart-h.TokEnd <= 10 && a.isCJKHit(h) && !clauseBreakBetween(a.Blocks[h.Block].Text, h.End, n.Start) {
+			return true
+		}
+	}
+	// Turkish negates the verb with a suffix after it ("tedavi etmez").
+	for _, n := range a.hits["negation-after"] {
+		if n.Block == h.Block && n.TokStart >= h.TokEnd && n.TokStart-h.TokEnd <= 2 && a.sameSentence(n, h) {
 			return true
 		}
 	}
 	return false
+}
+
+// prefixNegation reports a negation joined to the next word by a hyphen
+// ("non-randomized, evaluator-blinded clinical study"): it negates that
+// word only, not a hit further on.
+func prefixNegation(text string, n, h Hit) bool {
+	return n.End < len(text) && text[n.End] == '-' && h.TokStart > n.TokEnd
+}
+
+// clauseBreakBetween reports a comma or other clause mark between two
+// offsets: "加速伤口愈合，不留疤痕" negates the scar, not the healing.
+func clauseBreakBetween(text string, from, to int) bool {
+	return from < to && strings.ContainsAny(text[from:to], ",，、;；:：")
 }
 
 // isNumberSign recognises "No." before a number ("No.1 best seller"),

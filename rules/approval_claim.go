@@ -15,7 +15,11 @@ of any kind is FDA-approved (FDA safety notification, 2019, and consumer alert, 
 registration or listing number does not denote approval (21 CFR 720.9), and EU rules forbid
 presenting legal compliance as approval (Regulation 655/2013). Korea's guideline bans hospital-
 and pharmacy-use wording such as 병원용 and 피부과전용. "Not FDA approved" and "not evaluated by
-the FDA" are disclaimers, not claims, and are not flagged.
+the FDA" are disclaimers, not claims, and are not flagged. The claim grammar reads an approval,
+clearance, certification or registration word beside an authority ("cleared by the U.S. Food and
+Drug Administration", "aprobado por el Ministerio de Sanidad", 식약처 허가, 厚生労働省に承認) in
+eleven languages; "made in a facility registered with the FDA" names what is registered and is
+not flagged.
 
 What satisfies it: drop the badge. If a facility is registered, say so without implying that the
 product was reviewed.`,
@@ -31,7 +35,7 @@ product was reviewed.`,
 func checkApprovalClaim(p *Pass) {
 	covered := map[[2]int]bool{}
 	for _, h := range longestFirst(p.Hits("approval")) {
-		if !p.Selling() || !p.IsCopy(h) || overlaps(covered, h) {
+		if !p.Selling() || !p.sellerCopy(h) || overlaps(covered, h) || facilityRegistered(p.Analysis, h) {
 			continue
 		}
 		markCovered(covered, h)
@@ -44,7 +48,7 @@ func checkApprovalClaim(p *Pass) {
 		case p.Facts.ExosomeClaim:
 			d.Message = fmt.Sprintf("%q on an exosome product: no exosome product is approved by the FDA or any other major regulator", word)
 		case isStanding(word):
-			d.Message = fmt.Sprintf("%q presents a cosmetic as a medical or professional product", word)
+			d.Message = fmt.Sprintf("%q presents %s as a medical or professional product", word, p.Offering())
 			d.Severity = allMarkets(Warning)
 			d.Severity[KR] = Error
 		default:
@@ -54,14 +58,37 @@ func checkApprovalClaim(p *Pass) {
 	}
 }
 
-// registeredFacility recognises "FDA-registered facility" and the like.
+// registeredFacility recognises "FDA-registered facility", "an FDA
+// registered and GMP-certified lab" and the like: a place word within three
+// words after the approval, in the same sentence.
 func registeredFacility(a *Analysis, h Hit) bool {
 	toks := a.Blocks[h.Block].Tokens
-	if h.TokEnd >= len(toks) {
-		return false
+	end := a.SentenceOf(h).TokEnd
+	for i := h.TokEnd; i < len(toks) && i < end && i < h.TokEnd+3; i++ {
+		if isFacility(toks[i].Key) {
+			return true
+		}
 	}
-	switch toks[h.TokEnd].Key {
-	case "facility", "manufacturer", "lab", "laboratory", "factory", "plant":
+	return false
+}
+
+// facilityRegistered recognises the wording the rule recommends: "made in
+// a facility registered with the FDA" names the place first, and says what
+// is registered.
+func facilityRegistered(a *Analysis, h Hit) bool {
+	toks := a.Blocks[h.Block].Tokens
+	s := a.SentenceOf(h)
+	for i := max(h.TokStart-3, s.TokStart); i < h.TokStart; i++ {
+		if isFacility(toks[i].Key) {
+			return true
+		}
+	}
+	return false
+}
+
+func isFacility(key string) bool {
+	switch key {
+	case "facility", "facilitie", "manufacturer", "lab", "laboratory", "laboratorie", "factory", "plant", "site":
 		return true
 	}
 	return false

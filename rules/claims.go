@@ -18,7 +18,87 @@ import (
 // sells rather than discusses, outside the ingredient list, and in the
 // seller's own words (see IsCopy).
 func (a *Analysis) ownClaim(h Hit) bool {
-	return a.Selling() && a.Blocks[h.Block].Kind != scraper.KindIngredients && a.IsCopy(h)
+	return a.Selling() && a.Blocks[h.Block].Kind != scraper.KindIngredients && a.sellerCopy(h)
+}
+
+// sellerCopy is IsCopy for the wording rules: a quotation keeps a claim out
+// only when it reports someone else's words (a regulator, a newspaper, a
+// researcher). A testimonial or slogan quoted in the seller's own copy is
+// the seller's claim: the FTC's Endorsement Guides (16 CFR 255) and CAP
+// rules 3.45-3.47 hold the advertiser to the claims in the testimonials it
+// chooses to show.
+func (a *Analysis) sellerCopy(h Hit) bool {
+	if a.Blocks[h.Block].Region == scraper.RegionUserContent {
+		return false
+	}
+	if a.Negated(h) || a.InDisclaimer(h) || a.InQuestion(h) || a.Attributed(h) {
+		return false
+	}
+	return !a.Quoted(h) || a.quoteVoice(h) != othersVoice
+}
+
+// voice is whose words a quotation holds.
+type voice int
+
+const (
+	sellerVoice   voice = iota // a slogan or unattributed quotation
+	customerVoice              // a testimonial: "… — Anna, verified customer"
+	othersVoice                // news, a regulator, a researcher
+)
+
+// quoteVoice tells whose words the quotation around h holds, from the words
+// around it in its block (or in the next short block, where a testimonial's
+// signature often stands): a customer's when they name a customer, client
+// or review; someone else's when they name a speaker ("said", "according
+// to") or an authority; the seller's otherwise.
+func (a *Analysis) quoteVoice(h Hit) voice {
+	blocks := []int{h.Block}
+	if n := h.Block + 1; n < len(a.Blocks) && a.quoteEndsBlock(h) && signature(a.Blocks[n].Text) {
+		blocks = append(blocks, n)
+	}
+	others := false
+	for _, i := range blocks {
+		if len(a.blockHits(i, "customer")) > 0 {
+			return customerVoice
+		}
+		for _, g := range []string{"attribution", "authority"} {
+			for _, o := range a.blockHits(i, g) {
+				if o.Block != h.Block || o.End <= h.Start || o.Start >= h.End {
+					others = others || g == "authority" || a.speaker(o)
+				}
+			}
+		}
+	}
+	if others {
+		return othersVoice
+	}
+	return sellerVoice
+}
+
+// quoteEndsBlock reports a quotation that closes its block: nothing but
+// punctuation follows the closing mark, so a signature, if any, stands in
+// the next block.
+func (a *Analysis) quoteEndsBlock(h Hit) bool {
+	text := a.Blocks[h.Block].Text
+	rest := strings.TrimRightFunc(text[h.End:], func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) })
+	for _, q := range []string{"”", "\"", "»", "」", "』", "“"} {
+		if i := strings.Index(rest, q); i >= 0 {
+			return strings.TrimSpace(rest[i+len(q):]) == ""
+		}
+	}
+	return strings.TrimSpace(rest) == ""
+}
+
+// signature reports a short line that signs a testimonial: "— Anna, Leeds".
+func signature(text string) bool {
+	t := strings.TrimSpace(text)
+	return len(t) <= 80 && (strings.HasPrefix(t, "—") || strings.HasPrefix(t, "–") || strings.HasPrefix(t, "-") || strings.HasPrefix(t, "~"))
+}
+
+// testimonialQuote reports a claim inside a customer's words that the seller
+// quotes in its own copy.
+func (a *Analysis) testimonialQuote(h Hit) bool {
+	return a.Quoted(h) && a.quoteVoice(h) == customerVoice
 }
 
 // userClaim is ownClaim for reviews and testimonials: the words are a
@@ -118,6 +198,17 @@ func (a *Analysis) overlapsGroup(h Hit, group string) bool {
 	return false
 }
 
+// overlapsListed is overlapsGroup for the group's listed phrases only, not
+// the claims the grammar composed into it.
+func (a *Analysis) overlapsListed(h Hit, group string) bool {
+	for _, o := range a.hits[group] {
+		if o.Block == h.Block && o.Term.Detail != "grammar" && o.Start < h.End && h.Start < o.End {
+			return true
+		}
+	}
+	return false
+}
+
 // isMarketplace reports a third-party marketplace page, whose reviews are
 // written by independent buyers rather than chosen by the brand.
 func (a *Analysis) isMarketplace() bool { return len(a.hits["marketplace"]) > 0 }
@@ -157,10 +248,11 @@ type drugHit struct {
 func (a *Analysis) drugClaims(keep func(Hit) bool) []drugHit {
 	var all []Hit
 	all = append(all, a.hits["drug-disease"]...)
+	all = append(all, a.hits["drug-service"]...)
 	all = append(all, a.hits["drug"]...)
 	covered := map[[2]int]bool{}
 	var out []drugHit
-	for _, h := range longestFirst(all) {
+	for _, h := range longestFirst(preferRewrites(all)) {
 		if overlaps(covered, h) || !keep(h) {
 			continue
 		}
@@ -168,14 +260,40 @@ func (a *Analysis) drugClaims(keep func(Hit) bool) []drugHit {
 		if h.TokEnd < len(toks) && toks[h.TokEnd].Key == "prone" {
 			continue // "for eczema-prone skin" describes skin, not a treatment
 		}
+		if a.sentenceHas(h, "caution") {
+			continue // "Do not use on wounds" warns; it does not claim
+		}
+		if a.serviceName(h) {
+			continue
+		}
 		if !a.isHangul(h) && (a.AppearanceQualified(h) || a.appearanceAfter(h)) {
 			continue
 		}
 		markCovered(covered, h)
-		out = append(out, drugHit{Hit: h, disease: h.Term.Group == "drug-disease"})
+		out = append(out, drugHit{Hit: h, disease: h.Term.Group == "drug-disease" || h.Term.Group == "drug-service"})
 	}
 	sortDrugHits(out)
 	return out
+}
+
+// serviceName reports, on a clinic page, words that name what the practice
+// offers rather than claim what it does: "acne treatment" and 여드름 치료 on a
+// treatment menu, "regenerative medicine", 再生医療, a bare 치료 or 治療
+// (treatment). What the treatment is said to do ("regenerates damaged
+// tissue", "clears acne in three sessions") is still reported.
+func (a *Analysis) serviceName(h Hit) bool {
+	if a.Facts.PageKind != PageClinic {
+		return false
+	}
+	if h.Term.Group == "drug-service" {
+		return true
+	}
+	for _, s := range a.hits["clinic-service"] {
+		if s.Block == h.Block && s.Start <= h.Start && h.End <= s.End {
+			return true
+		}
+	}
+	return false
 }
 
 func sortDrugHits(hs []drugHit) {
@@ -190,7 +308,15 @@ func sortDrugHits(hs []drugHit) {
 // copyDrugClaims are the drug claims in the seller's own copy, outside the
 // product name (name-claim reports those).
 func (a *Analysis) copyDrugClaims() []drugHit {
-	return a.drugClaims(func(h Hit) bool { return a.ownClaim(h) && !a.isNameBlock(h.Block) })
+	return a.drugClaims(func(h Hit) bool { return a.ownClaim(h) && !a.isNameBlock(h.Block) && !a.testimonialQuote(h) })
+}
+
+// testimonialDrugClaims are the drug claims in testimonials the seller
+// shows: reviews on its own page, and customers' words quoted in its copy.
+func (a *Analysis) testimonialDrugClaims() []drugHit {
+	return a.drugClaims(func(h Hit) bool {
+		return a.userClaim(h) || a.ownClaim(h) && a.testimonialQuote(h)
+	})
 }
 
 // allMarketsFrom copies a rule's severity in every market, so a finding of

@@ -18,10 +18,19 @@ claims about effects on cells. In the EU and UK (CAP 12.1) physiological claims 
 evidence and disease claims are never allowed for cosmetics: a warning, an error when a disease is
 named. Canada classifies by representation: a warning.
 
+Besides listed phrases, the claim grammar reads a therapeutic or stimulating action on a body
+target, or any healing, relieving or eliminating action on a disease, in one clause and in eleven
+languages: "rebuilds damaged tissue", "wakes up hair follicles", "regenera los tejidos", "lindert
+Neurodermitis", 細胞を修復, 促进毛囊再生. On a supplier page the message speaks of the material;
+clinic pages have treatment-claim, which reads the same claims.
+
 Appearance wording keeps a claim cosmetic: "reduces the look of wrinkles", "visibly firmer",
-"skin feels calmer" are not flagged, except in Korean, where 재생 is banned whatever surrounds it.
-Negations, disclaimers ("not intended to treat"), questions, quotations and news pages are not
-flagged; drug claims in reviews are testimonial-drug-claim, and in the product name name-claim.
+"skin feels calmer" are not flagged, except in Korean, where 재생 is banned whatever surrounds it;
+so do cosmetic objects ("repairs the barrier", "restores moisture") and "-prone" ("for
+acne-prone skin"). Negations, disclaimers ("not intended to treat"), questions, someone else's
+words (a regulator, a newspaper) and article pages are not flagged; drug claims in reviews and in
+customers' testimonials quoted in the copy are testimonial-drug-claim, and in the product name
+name-claim.
 
 What satisfies it: say what a person sees or feels ("reduces the look of wrinkles", "skin looks
 smoother", "soothes the look of redness").`,
@@ -37,19 +46,25 @@ smoother", "soothes the look of redness").`,
 
 func checkDrugClaim(p *Pass) {
 	for _, h := range p.copyDrugClaims() {
-		p.Report(drugDiagnostic(p.Analysis, h, "a cosmetic"))
+		p.Report(drugDiagnostic(p, h))
 	}
 }
 
-// drugDiagnostic describes one drug claim. Naming a disease makes it an
-// error in the EU and UK too, where disease claims are never allowed for
-// cosmetics.
-func drugDiagnostic(a *Analysis, h drugHit, who string) Diagnostic {
-	word := a.matchText(h.Hit)
-	msg := fmt.Sprintf("%q is a drug claim: %s may only change how skin looks", word, who)
+// drugDiagnostic describes one drug claim in the words of the page's kind:
+// a cosmetic may only change how skin looks; a supplier's material sold as
+// a therapy is an unapproved drug or biologic (clinic pages have
+// treatment-claim). Naming a disease makes it an error in the EU and UK
+// too, where disease claims are never allowed for cosmetics.
+func drugDiagnostic(p *Pass, h drugHit) Diagnostic {
+	word := p.matchText(h.Hit)
+	msg := p.ForKind(fmt.Sprintf("%q is a drug claim: a cosmetic may only change how skin looks", word), map[PageKind]string{
+		PageSupplier: fmt.Sprintf("%q is a drug claim for the material: sold for cosmetics it may only be said to change how skin looks, and sold as a therapy it is an unapproved drug or biologic", word),
+	})
 	var sev map[Market]Severity
 	if h.disease {
-		msg = fmt.Sprintf("%q claims to treat a disease or condition, which no cosmetic may claim", word)
+		msg = p.ForKind(fmt.Sprintf("%q claims to treat a disease or condition, which no cosmetic may claim", word), map[PageKind]string{
+			PageSupplier: fmt.Sprintf("%q claims the material treats a disease or condition: no exosome product is approved for any disease", word),
+		})
 		sev = map[Market]Severity{EU: Error, UK: Error}
 	}
 	if h.Term.Suggest != "" {

@@ -45,7 +45,11 @@ func NewEngine(rs []*Rule, markets []Market) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Engine{rules: rs, lex: buildLexicon(groups), markets: markets, ingr: ingr}, nil
+	gram, err := LoadGrammar()
+	if err != nil {
+		return nil, err
+	}
+	return &Engine{rules: rs, lex: buildLexicon(groups).withGrammar(gram), markets: markets, ingr: ingr}, nil
 }
 
 // Rules returns the engine's rules.

@@ -16,8 +16,10 @@ func HypeWording() *Rule {
 "miracle" creams that "erase" wrinkles in seconds; EU Regulation 655/2013 requires that claims do
 not go beyond the evidence; Korea bans "피부 나이 N세" wording and China bans absolute words such as
 特效 and 奇效 on labels and in product names, so Chinese and Korean wording of this kind is an
-error in those markets. Reviews, quotations, questions and negations ("no
-miracle claims") are not flagged.
+error in those markets. The claim grammar also reads flaws that vanish ("dark spots melt away",
+"Falten verschwinden"), speed and permanence ("overnight", "after one use", "for good", 一晩で),
+guaranteed results and "the last cream you will ever need", in eleven languages. Reviews,
+someone else's words, questions and negations ("no miracle claims") are not flagged.
 
 What satisfies it: describe what a person can see or feel, with the evidence for it ("skin looks
 smoother after 4 weeks in a study of 32 women").`,
@@ -32,13 +34,16 @@ smoother after 4 weeks in a study of 32 women").`,
 
 func checkHypeWording(p *Pass) {
 	covered := map[[2]int]bool{}
-	for _, h := range longestFirst(p.Hits("hype")) {
-		if !p.Selling() || !p.IsCopy(h) || p.Blocks[h.Block].Kind == scraper.KindIngredients || overlaps(covered, h) {
+	for _, h := range longestFirst(preferRewrites(p.Hits("hype"))) {
+		if !p.Selling() || !p.sellerCopy(h) || p.Blocks[h.Block].Kind == scraper.KindIngredients || overlaps(covered, h) {
 			continue
+		}
+		if p.Facts.PageKind == PageClinic && h.Term.Detail == "grammar" && p.overlapsGroup(h, "treatment-guarantee") {
+			continue // a clinic's guaranteed outcome is treatment-guarantee's
 		}
 		markCovered(covered, h)
 		word := p.Blocks[h.Block].Text[h.Start:h.End]
-		msg := fmt.Sprintf("%q promises more than a cosmetic can show", word)
+		msg := fmt.Sprintf("%q promises more than %s can show", word, p.Offering())
 		if h.Term.Suggest != "" {
 			msg += fmt.Sprintf("; say what can be seen, e.g. %q", h.Term.Suggest)
 		}

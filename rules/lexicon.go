@@ -12,7 +12,7 @@ import (
 
 // termData holds the term lists. Each group names the sources it rests on.
 //
-//go:embed data/*.yaml
+//go:embed data/*.yaml data/classes/*.yaml data/grammar/*.yaml
 var termData embed.FS
 
 // TermGroup is one named list of terms from the data files.
@@ -23,13 +23,19 @@ type TermGroup struct {
 	File  string   `yaml:"-"`
 }
 
-// LoadTermGroups reads every embedded term file.
+// LoadTermGroups reads every embedded term file: the phrase lists in data/
+// and the claim grammar's term classes, one file per language, in
+// data/classes/.
 func LoadTermGroups() ([]TermGroup, error) {
-	names, err := fs.Glob(termData, "data/*.yaml")
-	if err != nil {
-		return nil, fmt.Errorf("term data: %w", err)
+	var names []string
+	for _, pattern := range []string{"data/*.yaml", "data/classes/*.yaml"} {
+		found, err := fs.Glob(termData, pattern)
+		if err != nil {
+			return nil, fmt.Errorf("term data: %w", err)
+		}
+		sort.Strings(found)
+		names = append(names, found...)
 	}
-	sort.Strings(names)
 	var out []TermGroup
 	for _, name := range names {
 		raw, err := termData.ReadFile(name)

@@ -63,7 +63,7 @@ func tokenize(text string, out []Token) []Token {
 				}
 				if (r2 == '\'' || r2 == '’') && j+s2 < len(text) {
 					r3, _ := utf8.DecodeRuneInString(text[j+s2:])
-					if unicode.IsLetter(r3) && !isCJK(r3) {
+					if unicode.IsLetter(r3) && !isCJK(r3) && contraction(text[j+s2:]) {
 						j += s2
 						continue
 					}
@@ -86,6 +86,28 @@ func tokenize(text string, out []Token) []Token {
 		}
 	}
 	return out
+}
+
+// contraction reports whether the letters after an apostrophe continue the
+// word, as in English "skin's", "don't", "they're". Otherwise the apostrophe
+// separates words: French and Italian elision ("l'acné", "dell'eczema") and
+// Turkish suffixes after a name ("FDA'dan", "Botox'tan") leave the word
+// itself as a token, so "acné" and "FDA" match.
+func contraction(after string) bool {
+	n := 0
+	for n < len(after) && (after[n] >= 'a' && after[n] <= 'z' || after[n] >= 'A' && after[n] <= 'Z') {
+		n++
+	}
+	if n < len(after) {
+		if r, _ := utf8.DecodeRuneInString(after[n:]); unicode.IsLetter(r) {
+			return false // a non-ASCII letter follows: not an English ending
+		}
+	}
+	switch strings.ToLower(after[:n]) {
+	case "s", "t", "re", "ve", "ll", "d", "m":
+		return true
+	}
+	return false
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
@@ -159,7 +181,15 @@ type node struct {
 	any      *node   // "*": any one token
 	prefixes []edge  // "exosom*": any token with this prefix
 	terms    []*Term // terms that end here
+	// byLead indexes prefixes by their first two bytes once a node has
+	// many ("regener*", "stimul*", "hücre*"…), so a token is tested only
+	// against the prefixes it could have; short holds prefixes of one byte.
+	byLead map[string][]edge
+	short  []edge
 }
+
+// indexAfter is the number of prefix edges above which a node indexes them.
+const indexAfter = 8
 
 type edge struct {
 	prefix string
@@ -172,6 +202,15 @@ type edge struct {
 type Lexicon struct {
 	root  *node
 	count int
+	// grammar composes class hits into claims (grammar.go); nil composes
+	// nothing.
+	grammar *Grammar
+}
+
+// withGrammar attaches the claim grammar that analysis runs after the scan.
+func (lx *Lexicon) withGrammar(g *Grammar) *Lexicon {
+	lx.grammar = g
+	return lx
 }
 
 // NewLexicon builds a lexicon from terms. In a term, "{n}" matches any number,
@@ -184,6 +223,7 @@ func NewLexicon(terms []*Term) *Lexicon {
 			lx.add(variant, t)
 		}
 	}
+	lx.root.index()
 	return lx
 }
 
@@ -265,6 +305,32 @@ func (lx *Lexicon) add(keys []string, t *Term) {
 	lx.count++
 }
 
+// index builds the prefix indexes of every node with many prefix edges.
+func (n *node) index() {
+	if len(n.prefixes) > indexAfter {
+		n.byLead = map[string][]edge{}
+		n.short = nil
+		for _, e := range n.prefixes {
+			if len(e.prefix) < 2 {
+				n.short = append(n.short, e)
+				continue
+			}
+			n.byLead[e.prefix[:2]] = append(n.byLead[e.prefix[:2]], e)
+		}
+	}
+	for _, c := range n.next {
+		c.index()
+	}
+	for _, c := range []*node{n.num, n.any} {
+		if c != nil {
+			c.index()
+		}
+	}
+	for _, e := range n.prefixes {
+		e.to.index()
+	}
+}
+
 // Match is one occurrence of a term in a block.
 type Match struct {
 	Term             *Term
@@ -300,9 +366,18 @@ func (lx *Lexicon) walk(n *node, toks []Token, start, i int, fn func(Match)) {
 	if n.any != nil {
 		step(n.any)
 	}
-	for _, e := range n.prefixes {
-		if strings.HasPrefix(tk.Key, e.prefix) {
-			step(e.to)
+	edges, more := n.prefixes, []edge(nil)
+	if n.byLead != nil {
+		edges = n.short
+		if len(tk.Key) >= 2 {
+			more = n.byLead[tk.Key[:2]]
+		}
+	}
+	for _, es := range [2][]edge{edges, more} {
+		for _, e := range es {
+			if strings.HasPrefix(tk.Key, e.prefix) {
+				step(e.to)
+			}
 		}
 	}
 }

@@ -1,6 +1,10 @@
 package rules
 
-import "github.com/exolint/exolint/scraper"
+import (
+	"fmt"
+
+	"github.com/exolint/exolint/scraper"
+)
 
 // ProcedureComparison flags comparisons with Botox, fillers, injections or
 // surgery.
@@ -24,7 +28,7 @@ lines").`,
 		Good:      "A peptide serum that smooths the look of expression lines.",
 		Severity:  Warning,
 		Markets:   map[Market]Severity{US: Error},
-		Citations: []string{"fda-jaba-2011", "asa-mycitydeal", "cap-physiological", "kr-mfds-2025"},
+		Citations: []string{"fda-jaba-2011", "asa-mycitydeal", "cap-physiological", "kr-mfds-2025", "ftc-henderson-2018"},
 		Kinds:     AllPageKinds(),
 		Check:     checkProcedureComparison,
 	}
@@ -33,12 +37,26 @@ lines").`,
 func checkProcedureComparison(p *Pass) {
 	covered := map[[2]int]bool{}
 	for _, h := range longestFirst(p.Hits("procedure-comparison")) {
-		if overlaps(covered, h) || !p.Selling() || !p.IsCopy(h) && !p.onlyNegatedByComparison(h) {
+		if overlaps(covered, h) || !p.Selling() || !p.sellerCopy(h) && !p.onlyNegatedByComparison(h) || p.listsProcedures(h) {
 			continue
 		}
 		markCovered(covered, h)
-		p.Reportf(h.Span(), "%q promises the effect of a medical procedure from a cosmetic: describe the cosmetic result instead, e.g. \"smooths the look of expression lines\"", p.matchText(h))
+		p.Report(Diagnostic{At: h.Span(), Message: p.ForKind(
+			fmt.Sprintf("%q promises the effect of a medical procedure from a cosmetic: describe the cosmetic result instead, e.g. \"smooths the look of expression lines\"", p.matchText(h)),
+			map[PageKind]string{PageClinic: fmt.Sprintf("%q compares the treatment with an established procedure: such a comparison needs head-to-head evidence, and no exosome treatment has it", p.matchText(h))})})
 	}
+}
+
+// listsProcedures reports "treatments like Botox" and "ボトックスのような施術":
+// a treatment word right before or after the words lists procedures
+// rather than comparing the product with one.
+func (a *Analysis) listsProcedures(h Hit) bool {
+	for _, t := range a.hits["treatment-noun"] {
+		if t.Block == h.Block && (t.TokEnd <= h.TokStart && h.TokStart-t.TokEnd <= 1 || t.TokStart >= h.TokEnd && t.TokStart-h.TokEnd <= 1) {
+			return true
+		}
+	}
+	return false
 }
 
 // onlyNegatedByComparison reports a hit that IsCopy rejects only because a

@@ -2,7 +2,9 @@ package rules
 
 import (
 	"context"
+	"iter"
 	"runtime"
+	"slices"
 	"sync"
 
 	"github.com/exolint/exolint/scraper"
@@ -16,6 +18,12 @@ type LoadFunc func(ctx context.Context, in scraper.Input) (*scraper.Document, er
 // results are kept, never the documents, so memory does not grow with the
 // number of inputs.
 func (e *Engine) Run(ctx context.Context, inputs []scraper.Input, load LoadFunc, workers int, emit func(*DocResult) error) error {
+	return e.RunSeq(ctx, slices.Values(inputs), load, workers, emit)
+}
+
+// RunSeq is Run over inputs that arrive as a stream (JSON Lines records
+// on standard input): an input is taken only when a worker is free.
+func (e *Engine) RunSeq(ctx context.Context, inputs iter.Seq[scraper.Input], load LoadFunc, workers int, emit func(*DocResult) error) error {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -43,12 +51,14 @@ func (e *Engine) Run(ctx context.Context, inputs []scraper.Input, load LoadFunc,
 	}
 	go func() {
 		defer close(jobs)
-		for i, in := range inputs {
+		i := 0
+		for in := range inputs {
 			select {
 			case jobs <- job{i, in}:
 			case <-ctx.Done():
 				return
 			}
+			i++
 		}
 	}()
 	go func() {

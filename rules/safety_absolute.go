@@ -14,6 +14,12 @@ with robust evidence of very low allergenic potential and never as a guarantee; 
 measures forbid asserting or guaranteeing safety (an error there). For exosome products the record
 is worse than for most cosmetics: the FDA's 2019 notification followed serious infections.
 
+The claim grammar also reads absolutes with a safety word ("completely harmless", 绝对安全),
+safety promised to everyone or in pregnancy ("safe for newborns", "sicher in der
+Schwangerschaft") and no or zero harm ("zero risk", 부작용이 전혀 없습니다) in eleven languages; a
+qualified report ("no serious side effects were seen") is not a guarantee. Clinic pages have
+treatment-no-risk, which reads the same wording.
+
 "Hypoallergenic" next to its evidence (a repeat insult patch test with its size) is not flagged.
 
 What satisfies it: say what was tested and how ("patch tested on 50 adults with sensitive skin,

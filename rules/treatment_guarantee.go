@@ -35,7 +35,7 @@ results differ from person to person.`,
 func checkTreatmentGuarantee(p *Pass) {
 	covered := map[[2]int]bool{}
 	for _, h := range longestFirst(p.Hits("treatment-guarantee")) {
-		if !p.treatmentCopy(h) || overlaps(covered, h) || p.overlapsGroup(h, "hype") {
+		if !p.treatmentCopy(h) || overlaps(covered, h) || p.overlapsListed(h, "hype") {
 			continue
 		}
 		markCovered(covered, h)

@@ -119,6 +119,9 @@ type Product struct {
 	URL   string `json:"url,omitempty"`
 	SKU   string `json:"sku,omitempty"`
 	GTIN  string `json:"gtin,omitempty"`
+	// ID is a feed record's own id (Merchant Center g:id, a Shopify
+	// handle, a JSON record's id); pages have none.
+	ID string `json:"id,omitempty"`
 }
 
 // Offer signs found in HTML markup.
@@ -164,6 +167,9 @@ type Document struct {
 	// bytes, as reviewdog reads them); offsets and code-point columns do
 	// not.
 	bomBytes int
+	// origin is where src starts in a larger file (a feed record's place
+	// in its feed); the zero value is the start of a file.
+	origin Position
 }
 
 // Position converts a source byte offset to line and column.
@@ -188,11 +194,24 @@ func (d *Document) Position(off int) Position {
 	if i == 0 {
 		p.ByteColumn += d.bomBytes
 	}
+	if d.origin.Line > 0 {
+		p.Offset += d.origin.Offset
+		if p.Line == 1 {
+			p.Column += d.origin.Column - 1
+			p.ByteColumn += d.origin.ByteColumn - 1
+		}
+		p.Line += d.origin.Line - 1
+	}
 	return p
 }
 
 // Line returns the text of source line n (1-based) without its line break.
+// For a feed record, n counts lines of the feed, and the record's first
+// line is given from where the record starts.
 func (d *Document) Line(n int) string {
+	if d.origin.Line > 0 {
+		n -= d.origin.Line - 1
+	}
 	if n < 1 || n > len(d.lineStarts) {
 		return ""
 	}
@@ -218,8 +237,9 @@ func (d *Document) SourceText(start, end int) string {
 	return string(d.src[start:end])
 }
 
-// Size is the number of source bytes.
-func (d *Document) Size() int { return len(d.src) }
+// Size is the offset just past the last source byte: the number of bytes,
+// or for a feed record, where the record ends in the feed.
+func (d *Document) Size() int { return d.origin.Offset + len(d.src) }
 
 // newDocument indexes line starts. A line ends at "\n", "\r\n" or a lone "\r",
 // as browsers and editors count them.

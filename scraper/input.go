@@ -29,6 +29,7 @@ const (
 	InputFile InputKind = iota
 	InputURL
 	InputStdin
+	InputRecord // one JSON Lines record read from standard input (Data)
 )
 
 // Input is one thing to lint, as the user named it (a directory expands to
@@ -40,6 +41,8 @@ type Input struct {
 	// Err is set when the argument itself could not be used (a missing
 	// file); the input is still reported, with this reason.
 	Err error
+	// Data is an InputRecord's bytes.
+	Data []byte
 }
 
 // ExpandArgs turns command-line arguments into inputs: "-" is standard input,
@@ -139,21 +142,9 @@ func (l *Loader) Load(ctx context.Context, in Input) (*Document, error) {
 		if err != nil {
 			return nil, &fetchError{msg: fetch.Describe(err), err: err}
 		}
-		format := formatForMedia(res.ContentType, res.Body)
-		doc, err := l.Reader.Read(in.Name, res.Body, format)
-		if err != nil {
-			return nil, err
-		}
-		if res.CharsetNote != "" {
-			doc.Notes = append(doc.Notes, res.CharsetNote)
-		}
-		if res.Rendered {
-			doc.Notes = renderedNotes(doc.Notes)
-		}
-		if res.FinalURL != "" && res.FinalURL != in.Name && doc.Product.URL == "" {
-			doc.Product.URL = res.FinalURL
-		}
-		return doc, nil
+		return ReadFetched(l.Reader, in.Name, res)
+	case InputRecord:
+		return l.Reader.ReadJSONLine(in.Data)
 	case InputStdin:
 		if l.Stdin == nil {
 			return nil, ErrNoInput
@@ -175,6 +166,24 @@ func (l *Loader) Load(ctx context.Context, in Input) (*Document, error) {
 		return nil, err
 	}
 	return l.Reader.Read(in.Name, data, in.Format)
+}
+
+// ReadFetched reads a fetched page in the format its media type names.
+func ReadFetched(r *Reader, name string, res *fetch.Response) (*Document, error) {
+	doc, err := r.Read(name, res.Body, formatForMedia(res.ContentType, res.Body))
+	if err != nil {
+		return nil, err
+	}
+	if res.CharsetNote != "" {
+		doc.Notes = append(doc.Notes, res.CharsetNote)
+	}
+	if res.Rendered {
+		doc.Notes = renderedNotes(doc.Notes)
+	}
+	if res.FinalURL != "" && res.FinalURL != name && doc.Product.URL == "" {
+		doc.Product.URL = res.FinalURL
+	}
+	return doc, nil
 }
 
 // renderedNotes replaces the advice to render with what rendering means for

@@ -43,6 +43,7 @@ func (r *Reader) ReadJSON(source string, src []byte) (*Document, error) {
 		p.URL = "/products/" + str(rec["handle"])
 	}
 	p.SKU, p.GTIN = str(rec["sku"]), firstNonEmpty(str(rec["gtin"]), str(rec["barcode"]))
+	p.ID = str(rec["id"])
 	if vs, ok := rec["variants"].([]any); ok && len(vs) > 0 {
 		if v, ok := vs[0].(map[string]any); ok {
 			p.SKU = firstNonEmpty(p.SKU, str(v["sku"]))

@@ -350,7 +350,7 @@ func TestJSONRecord(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Product{Name: "Rose Vesicle Serum", Brand: "Lumi", URL: "/products/rose-serum", SKU: "RV-30", GTIN: "0123456789012"}
+	want := Product{Name: "Rose Vesicle Serum", Brand: "Lumi", URL: "/products/rose-serum", SKU: "RV-30", GTIN: "0123456789012", ID: "1"}
 	if doc.Product != want || doc.Format != FormatJSON {
 		t.Errorf("product = %+v (%s)", doc.Product, doc.Format)
 	}

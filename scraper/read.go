@@ -57,10 +57,12 @@ func ParseFormat(s string) (string, error) {
 		return FormatText, nil
 	case "json":
 		return FormatJSON, nil
+	case "jsonl", "ndjson":
+		return FormatJSONLines, nil
 	case "", "auto":
 		return "", nil
 	}
-	return "", fmt.Errorf("%w %q (want html, md, text or json)", ErrFormat, s)
+	return "", fmt.Errorf("%w %q (want html, md, text, json or jsonl)", ErrFormat, s)
 }
 
 // Sniff guesses the format of unnamed input such as stdin.

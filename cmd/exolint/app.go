@@ -61,6 +61,7 @@ func newApp(s streams) *cli.App {
 			configCommand(s),
 			baselineCommand(s),
 			serveCommand(s),
+			auditCommand(s),
 		},
 		Action: func(c *cli.Context) error {
 			if c.Args().Present() {

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"iter"
 	"strings"
 	"time"
 
@@ -41,7 +42,7 @@ or an input that could not be read or fetched.`,
 				Usage: "output format: text, json, jsonl (one document per line), sarif, github, rdjsonl, junit or checkstyle; FORMAT=FILE writes to a file (repeatable)"},
 			&cli.StringFlag{Name: flagFailOn, Value: "warning", Usage: "exit 1 when a finding is at or above: error, warning, info or none"},
 			&cli.StringFlag{Name: flagMarket, Aliases: []string{"m"}, Value: "all", Usage: "markets to judge by: us,eu,uk,kr,jp,cn,tw,ca or all"},
-			&cli.StringFlag{Name: flagStdinFormat, Usage: "format of standard input: html, md, text or json", DefaultText: "guessed from the content"},
+			&cli.StringFlag{Name: flagStdinFormat, Usage: "format of standard input: html, md, text, json, or jsonl (one product record a line, each its own document)", DefaultText: "guessed from the content"},
 			&cli.IntFlag{Name: flagJobs, Aliases: []string{"j"}, Usage: "inputs checked at once", DefaultText: "number of CPUs"},
 			&cli.StringFlag{Name: flagUserAgent, Usage: "User-Agent for fetching URLs (default names exolint and its version)"},
 			&cli.DurationFlag{Name: flagTimeout, Value: 30 * time.Second, Usage: "time limit for fetching one URL"},
@@ -202,7 +203,7 @@ func streamCheck(ctx context.Context, engine *rules.Engine, loader *scraper.Load
 	for _, o := range o.outputs {
 		wantsSARIF = wantsSARIF || o.format == "sarif"
 	}
-	err := engine.Run(ctx, o.policy.inputs(o.targets), loader.Load, o.jobs, func(d *rules.DocResult) error {
+	err := engine.RunSeq(ctx, checkInputs(o, s), loader.Load, o.jobs, func(d *rules.DocResult) error {
 		err := pf.apply(ctx, d)
 		if err == nil && fx != nil {
 			err = fx.fix(d)
@@ -237,4 +238,25 @@ func streamCheck(ctx context.Context, engine *rules.Engine, loader *scraper.Load
 	v := t.verdict(o.failOn)
 	pf.note(s.stderr, t.hidden, v != nil && t.shownVerdict(o.failOn) == nil)
 	return v
+}
+
+// checkInputs are the inputs of a check, in order. With --stdin-format
+// jsonl, "-" is a stream of product records, each its own document, read
+// as the workers take them.
+func checkInputs(o checkOptions, s streams) iter.Seq[scraper.Input] {
+	return func(yield func(scraper.Input) bool) {
+		for _, in := range o.policy.inputs(o.targets) {
+			if in.Kind == scraper.InputStdin && o.stdinFormat == scraper.FormatJSONLines && s.stdin != nil {
+				for rec := range scraper.Records(s.stdin) {
+					if !yield(rec) {
+						return
+					}
+				}
+				continue
+			}
+			if !yield(in) {
+				return
+			}
+		}
+	}
 }

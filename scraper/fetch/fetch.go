@@ -80,6 +80,11 @@ type Options struct {
 
 	IgnoreRobots bool // default false: robots.txt is obeyed
 
+	// ExtraMediaTypes are media types accepted besides pages: an audit
+	// reads sitemaps and feeds (XML, gzip, CSV) through the same polite
+	// Fetcher. Gzip and other binary types keep their bytes as sent.
+	ExtraMediaTypes []string
+
 	// CacheDir, if set, keeps responses that carry ETag or Last-Modified
 	// and revalidates them; a 304 is answered from the cache.
 	CacheDir string
@@ -472,7 +477,7 @@ func (f *Fetcher) handle(resp *http.Response, u *url.URL, cached *cacheEntry, a 
 	mt := mediaType(ctHeader)
 	if mt != "" {
 		// Refuse before downloading: no point pulling a 50 MB PDF.
-		if err := checkMediaType(mt); err != nil {
+		if err := f.checkMediaType(mt); err != nil {
 			return err
 		}
 	}
@@ -482,13 +487,16 @@ func (f *Fetcher) handle(resp *http.Response, u *url.URL, cached *cacheEntry, a 
 	}
 	if mt == "" {
 		mt = mediaType(http.DetectContentType(body))
-		if err := checkMediaType(mt); err != nil {
+		if err := f.checkMediaType(mt); err != nil {
 			return err
 		}
 	}
-	text, cs, note, err := toUTF8(body, ctHeader, mt)
-	if err != nil {
-		return err
+	text, cs, note := body, "", ""
+	if !binaryMedia(mt) {
+		var err error
+		if text, cs, note, err = toUTF8(body, ctHeader, mt); err != nil {
+			return err
+		}
 	}
 	a.res = &Response{StatusCode: code, ContentType: mt, Charset: cs, CharsetNote: note, Body: text}
 	f.cacheStore(u, resp.Header, a.res)

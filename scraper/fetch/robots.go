@@ -47,6 +47,7 @@ type robotsPolicy struct {
 	group      *robotstxt.Group // nil means allow all
 	rules      []robotsRule     // the same group's Allow/Disallow lines, for explanations
 	crawlDelay time.Duration
+	sitemaps   []string // Sitemap: lines, for any user agent
 }
 
 type robotsRule struct {
@@ -237,7 +238,7 @@ func parseRobots(body []byte) *robotsPolicy {
 		return &robotsPolicy{denyAll: "robots.txt could not be parsed: " + oneLine(err.Error())}
 	}
 	group := data.FindGroup(robotsToken)
-	return &robotsPolicy{group: group, rules: groupRules(lines, robotsToken), crawlDelay: group.CrawlDelay}
+	return &robotsPolicy{group: group, rules: groupRules(lines, robotsToken), crawlDelay: group.CrawlDelay, sitemaps: data.Sitemaps}
 }
 
 type robotsLine struct {
