@@ -484,7 +484,7 @@ func TestAPIRoutesAndMethods(t *testing.T) {
 	req, _ := http.NewRequestWithContext(context.Background(), http.MethodPost, ts.URL+"/api/check", strings.NewReader("text=exosome"))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	resp, body = do(t, req)
-	wantAPIError(t, resp, body, 415, codeBadRequest)
+	wantAPIError(t, resp, body, 415, codeMediaType)
 	req, _ = http.NewRequestWithContext(context.Background(), http.MethodDelete, ts.URL+"/check", nil)
 	if resp, _ = do(t, req); resp.StatusCode != http.StatusMethodNotAllowed {
 		t.Errorf("DELETE /check: status %d", resp.StatusCode)
