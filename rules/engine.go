@@ -72,7 +72,8 @@ func (e *Engine) Markets() []Market { return e.markets }
 
 // Check runs every rule on doc.
 func (e *Engine) Check(doc *scraper.Document) *DocResult {
-	a := analyzeWithin(doc, e.lex, e.keptTokenText, e.budget)
+	view, copies := readOnce(doc)
+	a := analyzeWithin(view, e.lex, e.keptTokenText, e.budget)
 	a.ingr.kb = e.ingr
 	a.computeFacts()
 	res := &DocResult{Source: doc.Source, Format: doc.Format, Product: doc.Product, Facts: a.Facts, Notes: doc.Notes}
@@ -114,18 +115,33 @@ func (e *Engine) Check(doc *scraper.Document) *DocResult {
 			if !ok {
 				return
 			}
-			key := place{f.Start.Offset, f.End.Offset}
-			if seen[key] {
-				return
+			add := func(f Finding) {
+				key := place{f.Start.Offset, f.End.Offset}
+				if !seen[key] {
+					seen[key] = true
+					dp.filter(f, keep, added)
+				}
 			}
-			seen[key] = true
-			dp.filter(f, keep, added)
+			add(f)
+			// The same words in a copy of the block are the same problem.
+			for _, c := range copies[d.At.Block] {
+				s, en := c.SourceRange(d.At.Start, d.At.End)
+				f.Start, f.End = a.Doc.Position(s), a.Doc.Position(en)
+				f.SourceText = a.Doc.SourceText(s, en)
+				add(f)
+			}
 		}
 		r.Check(pass)
 	}
 	dp.finish(keep, added)
 	res.Findings = col.findings()
-	if n := col.note(len(res.Findings)); n != "" {
+	places := len(res.Findings)
+	SortFindings(res.Findings)
+	// One problem, one finding: after suppressions, so a place a comment
+	// suppresses is not listed either. The limit counts places, so a
+	// problem repeated on every line costs no more than a thousand others.
+	res.Findings = GroupFindings(res.Findings)
+	if n := col.note(places); n != "" {
 		res.Notes = append(res.Notes, n)
 	}
 	return res
@@ -155,6 +171,7 @@ func (e *Engine) finding(a *Analysis, r *Rule, d Diagnostic) (Finding, bool) {
 	s, en := b.SourceRange(d.At.Start, d.At.End)
 	f.Start, f.End = a.Doc.Position(s), a.Doc.Position(en)
 	f.Match = b.Text[d.At.Start:d.At.End]
+	f.SourceText = a.Doc.SourceText(s, en)
 	f.Kind, f.Region = b.Kind, b.Region
 	f.Context, f.ContextStart, f.ContextEnd = a.Context(d.At)
 	return f, true
