@@ -49,7 +49,7 @@ type Analysis struct {
 func analyze(doc *scraper.Document, lx *Lexicon) *Analysis {
 	a := &Analysis{Doc: doc, hits: map[string][]Hit{}}
 	a.Blocks = make([]BlockInfo, len(doc.Blocks))
-	var classHits []Match
+	var classHits, exceptions []Match
 	composed := map[string]bool{}
 	for i := range doc.Blocks {
 		b := &doc.Blocks[i]
@@ -57,9 +57,14 @@ func analyze(doc *scraper.Document, lx *Lexicon) *Analysis {
 		bi := BlockInfo{Block: b, Tokens: toks, Sentences: sentences(b.Text, toks)}
 		a.Blocks[i] = bi
 		classHits = classHits[:0]
+		exceptions = exceptions[:0]
+		firstHit := len(a.hits["negation"])
 		lx.Scan(toks, func(m Match) {
 			if splitKorean(m, b.Text) {
 				return
+			}
+			if m.Term.Group == "negation-exception" {
+				exceptions = append(exceptions, m)
 			}
 			if lx.grammar != nil && lx.grammar.classes[m.Term.Group] {
 				classHits = append(classHits, m)
@@ -69,6 +74,10 @@ func analyze(doc *scraper.Document, lx *Lexicon) *Analysis {
 			}
 			a.addHit(i, m, false)
 		})
+		if len(exceptions) > 0 {
+			classHits = dropNegations(classHits, exceptions)
+			a.hits["negation"] = append(a.hits["negation"][:firstHit], hitsOf(dropNegations(matchesOf(a.hits["negation"][firstHit:]), exceptions), i)...)
+		}
 		if lx.grammar != nil {
 			var lineOf func(int) int
 			if doc.Format == scraper.FormatText {
@@ -90,6 +99,42 @@ func analyze(doc *scraper.Document, lx *Lexicon) *Analysis {
 	a.attributed = a.flagSentences("attribution")
 	a.flagAttributionPreps()
 	return a
+}
+
+// dropNegations removes the negation matches inside a negation exception:
+// the 不 of 不同 (different) and 不断 (constantly), the "not" of "not only",
+// the 아니 of 뿐만 아니라 negate nothing.
+func dropNegations(ms, exceptions []Match) []Match {
+	out := ms[:0]
+	for _, m := range ms {
+		inside := false
+		for _, e := range exceptions {
+			if m.Term.Group == "negation" && e.TokStart <= m.TokStart && m.TokEnd <= e.TokEnd {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func matchesOf(hs []Hit) []Match {
+	out := make([]Match, len(hs))
+	for i, h := range hs {
+		out[i] = h.Match
+	}
+	return out
+}
+
+func hitsOf(ms []Match, block int) []Hit {
+	out := make([]Hit, len(ms))
+	for i, m := range ms {
+		out[i] = Hit{Block: block, Match: m}
+	}
+	return out
 }
 
 // addHit records a match in block i. Two terms of one group on the same
@@ -294,7 +339,13 @@ func (a *Analysis) sameSentence(x, y Hit) bool {
 // "without"… up to four words before it in the same sentence, or, for
 // Korean, Japanese and Chinese, a negating ending shortly after it.
 func (a *Analysis) Negated(h Hit) bool {
+	if h.Term != nil && h.Term.Negative {
+		return false // "you will never need Botox again" negates nothing
+	}
 	toks := a.Blocks[h.Block].Tokens
+	if a.startsNegative(h) {
+		return false // "Hiçbir risk taşımaz", "no side effects, none": negative concord
+	}
 	if h.TokEnd < len(toks) && toks[h.TokEnd].Key == "free" && toks[h.TokEnd].Start == h.End+1 {
 		return true // "exosome-free", "paraben-free"
 	}
@@ -307,13 +358,73 @@ func (a *Analysis) Negated(h Hit) bool {
 		}
 		// Korean and Japanese negate at the end of the clause, and every
 		// syllable is a token, so the window after the hit is wider.
-		if n.TokStart >= h.TokEnd && n.TokStart-h.TokEnd <= 10 && a.isCJKHit(h) && !clauseBreakBetween(a.Blocks[h.Block].Text, h.End, n.Start) {
+		if n.TokStart >= h.TokEnd && n.TokStart-h.TokEnd <= 10 && a.cjkClause(h) && !clauseBreakBetween(a.Blocks[h.Block].Text, h.End, n.Start) &&
+			!koreanWithoutOther(a.Blocks[h.Block].Text, h, n) {
 			return true
 		}
 	}
-	// Turkish negates the verb with a suffix after it ("tedavi etmez").
+	// Turkish negates the verb with a suffix after it ("tedavi etmez"),
+	// also inside the claim's own last word ("onaylanmamıştır").
 	for _, n := range a.hits["negation-after"] {
 		if n.Block == h.Block && n.TokStart >= h.TokEnd && n.TokStart-h.TokEnd <= 2 && a.sameSentence(n, h) {
+			return true
+		}
+	}
+	end := min(h.TokEnd+2, a.SentenceOf(h).TokEnd)
+	for i := h.TokEnd - 1; i < end; i++ {
+		if i >= 0 && turkishNegative(toks[i].Key) {
+			return true
+		}
+	}
+	return false
+}
+
+// koreanWithoutOther reports 없이 (without) after another noun than the
+// hit's: it negates only the noun phrase right before it. In "필러와 같은
+// 효과를 바늘 없이" a particle (를) closes the hit's phrase, so the needle is
+// absent, not the comparison; in "인체 유래 성분 없이" the phrase runs on to
+// 없이 and is negated.
+func koreanWithoutOther(text string, h, n Hit) bool {
+	if !strings.HasPrefix(text[n.Start:], "없이") || n.Start <= h.End {
+		return false
+	}
+	between := text[h.End:n.Start]
+	return between != "" && !strings.HasPrefix(between, " ") && strings.TrimSpace(between) != ""
+}
+
+// startsNegative reports a claim that begins with its own negative word
+// ("no side effects", "hiçbir risk", "никаких побочных эффектов"): another
+// negation beside it agrees with that word (negative concord) rather than
+// undoing the claim.
+func (a *Analysis) startsNegative(h Hit) bool {
+	if h.Term == nil || h.Term.Group == "negation" {
+		return false
+	}
+	for _, n := range a.hits["negation"] {
+		if n.Block == h.Block && n.TokStart == h.TokStart && n.TokEnd <= h.TokEnd && n.TokEnd < h.TokEnd {
+			return true
+		}
+	}
+	return false
+}
+
+// turkishNegative reports a Turkish verb in a negative form: the suffix
+// -ma/-me before tense and person ("onaylanmamıştır", "kullanılmaz",
+// "etmiyor", "olmayacak"). The suffix must follow a stem of three letters or
+// more, and the short forms ("-maz", "-madı") must end the word or stand
+// before a person or copula ending.
+func turkishNegative(word string) bool {
+	for _, suf := range [...]string{"mamış", "memiş", "madı", "medi", "mıyor", "miyor", "muyor", "müyor", "mayacak", "meyecek", "mamakta", "memekte", "maz", "mez"} {
+		i := strings.Index(word, suf)
+		if i < 3 {
+			continue
+		}
+		rest := word[i+len(suf):]
+		if utf8.RuneCountInString(suf) > 4 {
+			return true
+		}
+		switch rest {
+		case "", "dır", "dir", "lar", "ler", "sınız", "siniz", "sın", "sin", "k", "m", "n", "nız", "niz":
 			return true
 		}
 	}
@@ -342,6 +453,18 @@ func isNumberSign(toks []Token, n Hit) bool {
 func (a *Analysis) isCJKHit(h Hit) bool {
 	r, _ := utf8.DecodeRuneInString(a.Blocks[h.Block].Text[h.Start:])
 	return isCJK(r)
+}
+
+// cjkClause reports a hit in a Korean, Japanese or Chinese clause, whose
+// negation comes at the end: the hit starts with such a letter, or is
+// followed by one ("FDA로부터 승인받은 제품이 아닙니다", "FDAの承認を受けたもの
+// ではありません").
+func (a *Analysis) cjkClause(h Hit) bool {
+	if a.isCJKHit(h) {
+		return true
+	}
+	toks := a.Blocks[h.Block].Tokens
+	return h.TokEnd < len(toks) && cjkToken(a.Blocks[h.Block].Text, toks, h.TokEnd)
 }
 
 // InDisclaimer reports whether the hit stands in a disclaimer sentence such

@@ -188,6 +188,17 @@ func (a *Analysis) negatedOutside(h Hit, group string) bool {
 	return false
 }
 
+// insideGroup reports whether a hit of group covers all of h's text
+// ("再生" inside 再生ガラス, recycled glass).
+func (a *Analysis) insideGroup(h Hit, group string) bool {
+	for _, o := range a.hits[group] {
+		if o.Block == h.Block && o.Start <= h.Start && h.End <= o.End {
+			return true
+		}
+	}
+	return false
+}
+
 // overlapsGroup reports whether a hit of group covers any of h's text.
 func (a *Analysis) overlapsGroup(h Hit, group string) bool {
 	for _, o := range a.hits[group] {
@@ -220,16 +231,14 @@ func (a *Analysis) isHangul(h Hit) bool {
 }
 
 // appearanceAfter recognises CAP's accepted form "regenerate your skin's
-// appearance": the appearance noun follows the verb's object.
+// appearance": an appearance noun follows the verb's object ("淡化痘印的外观",
+// "Akne izlerinin görünümünü azaltır").
 func (a *Analysis) appearanceAfter(h Hit) bool {
-	for _, q := range a.hits["appearance"] {
+	for _, q := range a.hits["appearance-noun"] {
 		if q.Block != h.Block || !a.sameSentence(q, h) || q.TokStart < h.TokEnd || q.TokStart-h.TokEnd > 3 {
 			continue
 		}
-		switch strings.ToLower(q.Term.Text) {
-		case "appearance", "look", "the look":
-			return true
-		}
+		return true
 	}
 	return false
 }
@@ -263,7 +272,7 @@ func (a *Analysis) drugClaims(keep func(Hit) bool) []drugHit {
 		if a.sentenceHas(h, "caution") {
 			continue // "Do not use on wounds" warns; it does not claim
 		}
-		if a.serviceName(h) {
+		if a.serviceName(h) || a.insideGroup(h, "not-claim") {
 			continue
 		}
 		if !a.isHangul(h) && (a.AppearanceQualified(h) || a.appearanceAfter(h)) {
