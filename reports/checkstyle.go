@@ -76,7 +76,7 @@ func (cw *checkstyleWriter) Document(d *rules.DocResult) error {
 	if d.Err != nil {
 		cf.Errors = append(cf.Errors, checkstyleError{Severity: "error", Message: "could not read: " + d.Err.Error(), Source: "exolint.input"})
 	}
-	for _, f := range d.Findings {
+	for _, f := range rules.ExpandFindings(d.Findings) { // one error per place
 		cf.Errors = append(cf.Errors, checkstyleError{
 			Line: f.Start.Line, Column: f.Start.Column,
 			Severity: f.Severity.String(), Message: f.Message, Source: "exolint." + f.Rule,

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
 	"github.com/exolint/exolint/rules"
 )
 
@@ -246,10 +248,11 @@ func TestJUnitGolden(t *testing.T) {
 	if err := xml.Unmarshal(b.Bytes(), &doc); err != nil {
 		t.Fatalf("not well-formed XML: %v", err)
 	}
-	// Four rules (three in the catalog and one only in findings) times four
-	// readable documents, plus one read error.
-	if doc.Tests != 17 || doc.Errors != 1 || len(doc.Suites) != 5 {
-		t.Errorf("tests=%d errors=%d suites=%d, want 17, 1, 5", doc.Tests, doc.Errors, len(doc.Suites))
+	// The three catalog rules in each of four readable documents, the rule
+	// only findings name (legacy-claim) where it reports, and one read
+	// error.
+	if doc.Tests != 14 || doc.Errors != 1 || len(doc.Suites) != 5 {
+		t.Errorf("tests=%d errors=%d suites=%d, want 14, 1, 5", doc.Tests, doc.Errors, len(doc.Suites))
 	}
 	// serum: hype and source fail; kbeauty: hype and source fail,
 	// testing-undisclosed and legacy-claim are info only; shop: both fail.
@@ -309,3 +312,127 @@ func TestWritersReturnWriteErrors(t *testing.T) {
 type failingWriter struct{}
 
 func (failingWriter) Write([]byte) (int, error) { return 0, os.ErrClosed }
+
+// JUnit fails a testcase only at or above --fail-on, so the test report and
+// the exit code agree; what is below is listed in system-out.
+func TestJUnitFollowsFailOn(t *testing.T) {
+	for _, tc := range []struct {
+		failOn   rules.Severity
+		failures int
+	}{{rules.Info, 8}, {rules.Warning, 6}, {rules.Error, 4}, {rules.Off, 0}} {
+		var b bytes.Buffer
+		if err := Write(NewJUnit(&b, JUnitOptions{FailOn: tc.failOn}), testResult(t)); err != nil {
+			t.Fatal(err)
+		}
+		var doc junitSuites
+		if err := xml.Unmarshal(b.Bytes(), &doc); err != nil {
+			t.Fatal(err)
+		}
+		if doc.Failures != tc.failures {
+			t.Errorf("--fail-on %s: %d failures, want %d", tc.failOn, doc.Failures, tc.failures)
+		}
+		// Every finding is listed somewhere, failing or not.
+		if n := strings.Count(b.String(), "copy/"); n < 10 {
+			t.Errorf("--fail-on %s: findings missing from the report (%d mentions)", tc.failOn, n)
+		}
+	}
+}
+
+// GitHub's endColumn is the last character (inclusive): @actions/core
+// defaults it to startColumn, a one-character annotation. SARIF and
+// rdjsonl ends are one past it. Each annotation's col..endColumn must be the
+// match's code points, and an end just past a line break must not reach
+// into the next line.
+func TestGitHubColumnsAreInclusive(t *testing.T) {
+	src := "<p>A miracle.</p>\n<p>X</p>\n<p>Ends here\nnext line</p>\n"
+	one := finding(t, src, "hype-wording", rules.Warning, "X", 0, "one character", "")
+	word := finding(t, src, "hype-wording", rules.Warning, "miracle", 0, "a word", "")
+	// "here\n": the exclusive end is column 1 of line 4.
+	tail := finding(t, src, "hype-wording", rules.Warning, "here\n", 0, "to the line's end", "")
+	r := &Result{Documents: []*rules.DocResult{{Source: "a.html", Findings: []rules.Finding{word, one, tail}}}}
+	var b bytes.Buffer
+	if err := GitHub(&b, r, GitHubOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
+	want := []string{
+		"::warning file=a.html,line=1,col=6,endLine=1,endColumn=12,",
+		"::warning file=a.html,line=2,col=4,endLine=2,endColumn=4,",
+		"::warning file=a.html,line=3,col=9,endLine=3,endColumn=12,",
+	}
+	for i, w := range want {
+		if i >= len(lines) || !strings.HasPrefix(lines[i], w) {
+			t.Errorf("annotation %d:\n got %q\nwant %q…", i, lines[min(i, len(lines)-1)], w)
+		}
+	}
+	// The same columns read against the source give the words.
+	srcLines := strings.Split(src, "\n")
+	if got := string([]rune(srcLines[0])[6-1 : 12]); got != "miracle" {
+		t.Errorf("col 6..endColumn 12 of line 1 is %q", got)
+	}
+}
+
+// rdjsonSchema is reviewdog's Diagnostic message (proto/rdf/reviewdog.proto,
+// whose JSON schema is generated from it) written out with the constraints
+// reviewdog relies on: a message, a location with a path, a severity from
+// its enum, 1-based integer positions, and suggestions with a range and
+// text. Unknown fields are allowed, as in reviewdog's schema.
+const rdjsonSchema = `{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "type": "object",
+  "required": ["message", "location"],
+  "properties": {
+    "message": {"type": "string", "minLength": 1},
+    "location": {
+      "type": "object", "required": ["path"],
+      "properties": {"path": {"type": "string", "minLength": 1}, "range": {"$ref": "#/$defs/range"}}
+    },
+    "severity": {"enum": ["UNKNOWN_SEVERITY", "ERROR", "WARNING", "INFO", 0, 1, 2, 3]},
+    "source": {"type": "object", "properties": {"name": {"type": "string"}, "url": {"type": "string", "format": "uri"}}},
+    "code": {"type": "object", "properties": {"value": {"type": "string"}, "url": {"type": "string", "format": "uri"}}},
+    "suggestions": {"type": "array", "items": {
+      "type": "object", "required": ["range", "text"],
+      "properties": {"range": {"$ref": "#/$defs/range"}, "text": {"type": "string"}}
+    }}
+  },
+  "$defs": {
+    "position": {"type": "object", "properties": {"line": {"type": "integer", "minimum": 1}, "column": {"type": "integer", "minimum": 1}}},
+    "range": {"type": "object", "required": ["start"], "properties": {"start": {"$ref": "#/$defs/position"}, "end": {"$ref": "#/$defs/position"}}}
+  }
+}`
+
+func TestRDJSONLMatchesReviewdogSchema(t *testing.T) {
+	doc, err := jsonschema.UnmarshalJSON(strings.NewReader(rdjsonSchema))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	if err := c.AddResource("rdjson.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	sch, err := c.Compile("rdjson.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := RDJSONL(&b, stdinAndURLResult(t)); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, line := range strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n") {
+		n++
+		inst, err := jsonschema.UnmarshalJSON(strings.NewReader(line))
+		if err != nil {
+			t.Fatalf("line %d is not JSON: %v", n, err)
+		}
+		if err := sch.Validate(inst); err != nil {
+			t.Errorf("line %d does not match reviewdog's Diagnostic: %v\n%s", n, err, line)
+		}
+	}
+	// The schema must be able to fail.
+	bad, _ := jsonschema.UnmarshalJSON(strings.NewReader(`{"message":"m","location":{"path":"a","range":{"start":{"line":0}}},"severity":"FATAL"}`))
+	if sch.Validate(bad) == nil {
+		t.Error("the schema accepted a broken diagnostic")
+	}
+}

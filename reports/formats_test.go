@@ -70,7 +70,7 @@ func finding(t testing.TB, src, rule string, sev rules.Severity, match string, n
 		Rule: rule, Severity: sev, Markets: []rules.Market{rules.US, rules.EU, rules.KR},
 		Message: msg, Suggestion: suggest,
 		Start: position(src, off), End: position(src, off+len(match)),
-		Match: match, Kind: scraper.KindParagraph, Region: "main",
+		Match: match, SourceText: match, Kind: scraper.KindParagraph, Region: "main",
 	}
 }
 

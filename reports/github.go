@@ -7,6 +7,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/exolint/exolint/rules"
 )
@@ -78,8 +79,10 @@ type githubWriter struct {
 //
 // error and warning findings become ::error and ::warning, info becomes
 // ::notice. Columns count Unicode code points and endColumn is the last
-// character (inclusive), given only when the finding is on one line, as the
-// Checks API allows. Findings from URLs carry no file: GitHub can only place
+// character (inclusive: @actions/core defaults it to startColumn, a
+// one-character annotation), unlike SARIF and rdjsonl, whose end is one past
+// it; columns are given only when the finding is on one line, as the Checks
+// API allows. Findings from URLs carry no file: GitHub can only place
 // annotations on repository files. When more findings than the cap exist,
 // the most severe are annotated first and a final ::warning:: counts the
 // rest.
@@ -109,7 +112,7 @@ func (gw *githubWriter) Document(d *rules.DocResult) error {
 		}
 		return nil
 	}
-	for _, f := range d.Findings {
+	for _, f := range rules.ExpandFindings(d.Findings) { // one annotation per place
 		gw.total++
 		// The cap keeps the most severe findings; within a severity,
 		// document order keeps the output deterministic. Whatever the
@@ -230,18 +233,28 @@ func ghLocation(source string, f *rules.Finding) []string {
 		return props
 	}
 	props = append(props, "line="+strconv.Itoa(f.Start.Line))
-	endLine := f.End.Line
+	endLine, endCol := f.End.Line, f.End.Column-1 // GitHub's endColumn is the last character
+	if endLine > f.Start.Line && f.End.Column == 1 {
+		// An exclusive end just past a line break ends on the line before:
+		// its last character is the one before the break.
+		endLine = f.End.Line - 1
+		endCol = 0
+		if endLine == f.Start.Line && f.SourceText != "" {
+			endCol = f.Start.Column + utf8.RuneCountInString(strings.TrimRight(f.SourceText, "\r\n")) - 1
+		}
+	}
 	if endLine < f.Start.Line {
 		endLine = f.Start.Line
 	}
-	if endLine == f.Start.Line {
-		endCol := f.End.Column - 1 // GitHub's endColumn is the last character
-		if endCol < f.Start.Column {
-			endCol = f.Start.Column
-		}
-		props = append(props, "col="+strconv.Itoa(f.Start.Column), "endLine="+strconv.Itoa(endLine), "endColumn="+strconv.Itoa(endCol))
-	} else {
+	switch {
+	case endLine != f.Start.Line:
+		// Columns are allowed only within one line.
 		props = append(props, "endLine="+strconv.Itoa(endLine))
+	case endCol == 0 && f.End.Line != endLine:
+		// The last column is not known: mark the whole line.
+		props = append(props, "endLine="+strconv.Itoa(endLine))
+	default:
+		props = append(props, "col="+strconv.Itoa(f.Start.Column), "endLine="+strconv.Itoa(endLine), "endColumn="+strconv.Itoa(max(endCol, f.Start.Column)))
 	}
 	return props
 }

@@ -39,6 +39,16 @@ type jsonFinding struct {
 	Suggestion string         `json:"suggestion,omitempty"`
 	Kind       string         `json:"kind,omitempty"`
 	Region     string         `json:"region,omitempty"`
+	AlsoAt     []jsonPlace    `json:"also_at,omitempty"`
+}
+
+// jsonPlace is a further place of the same problem (DESIGN.md: one finding
+// per problem, every place listed).
+type jsonPlace struct {
+	Line      int `json:"line"`
+	Column    int `json:"column"`
+	EndLine   int `json:"end_line"`
+	EndColumn int `json:"end_column"`
 }
 
 // JSON writes the result as one JSON document (see NewJSON).
@@ -182,12 +192,16 @@ func jsonDoc(d *rules.DocResult) jsonDocument {
 		jd.Facts = &facts
 	}
 	for _, f := range d.Findings {
-		jd.Findings = append(jd.Findings, jsonFinding{
+		jf := jsonFinding{
 			Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message,
 			Line: f.Start.Line, Column: f.Start.Column, EndLine: f.End.Line, EndColumn: f.End.Column,
 			Match: f.Match, Help: HelpURL(f.Rule), Markets: f.Markets, Suggestion: f.Suggestion,
 			Kind: string(f.Kind), Region: string(f.Region),
-		})
+		}
+		for _, p := range f.AlsoAt {
+			jf.AlsoAt = append(jf.AlsoAt, jsonPlace{Line: p.Start.Line, Column: p.Start.Column, EndLine: p.End.Line, EndColumn: p.End.Column})
+		}
+		jd.Findings = append(jd.Findings, jf)
 	}
 	return jd
 }

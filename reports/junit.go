@@ -1,6 +1,8 @@
 package reports
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -20,6 +22,7 @@ type junitSuites struct {
 }
 
 type junitSuite struct {
+	XMLName    xml.Name        `xml:"testsuite"`
 	Name       string          `xml:"name,attr"`
 	Tests      int             `xml:"tests,attr"`
 	Failures   int             `xml:"failures,attr"`
@@ -52,25 +55,32 @@ type junitProblem struct {
 	Text    string `xml:",chardata"`
 }
 
-// JUnit writes JUnit XML (see NewJUnit).
-func JUnit(w io.Writer, r *Result) error { return Write(NewJUnit(w), r) }
-
-// junitWriter keeps, per document, its name, product and findings (no
-// facts, no texts) until End: the root element carries totals, and every
-// document gets a testcase for every rule any finding names.
-type junitWriter struct {
-	w     io.Writer
-	meta  Meta
-	docs  []junitDoc
-	extra map[string]bool // rules findings name beyond the catalog
+// JUnitOptions control the JUnit output.
+type JUnitOptions struct {
+	// FailOn is the severity from which a finding fails its testcase, the
+	// check's --fail-on, so the test report and the exit code agree.
+	// rules.Off fails nothing (--fail-on none).
+	FailOn rules.Severity
 }
 
-// junitDoc is what the JUnit report needs of one document.
-type junitDoc struct {
-	name     string
-	props    []junitProp
-	err      string
-	findings []rules.Finding // Context dropped
+// JUnit writes JUnit XML (see NewJUnit), failing testcases on warnings and
+// errors, as check's default --fail-on does.
+func JUnit(w io.Writer, r *Result) error {
+	return Write(NewJUnit(w, JUnitOptions{FailOn: rules.Warning}), r)
+}
+
+// junitWriter builds each document's testsuite when the document arrives
+// and spools its XML (in memory, then a temporary file) until End, where
+// the root element, which carries the totals, is written around them.
+type junitWriter struct {
+	w       io.Writer
+	opt     JUnitOptions
+	catalog []string // the run's rule ids, in catalog order
+	inCat   map[string]bool
+	suites  spool
+	n       int // suites spooled
+	totals  junitSuites
+	buf     bytes.Buffer
 }
 
 // NewJUnit returns a Writer of JUnit XML: one testsuite per document and
@@ -79,95 +89,110 @@ type junitDoc struct {
 // finding because CI test dashboards (GitLab, Jenkins, Azure) track a test's
 // history by its name: a per-finding name changes whenever copy moves, so
 // every edit would look like tests vanishing and appearing, and a clean
-// document would have no tests at all. With a fixed set, passing rules show
-// as passing tests and trends stay meaningful.
+// document would have no tests at all. With a fixed set (the run's rules),
+// passing rules show as passing tests and trends stay meaningful; a rule
+// outside the run's set (a suppression's bookkeeping) is a testcase only in
+// the documents it reports on.
 //
-// A testcase fails when its rule has error or warning findings; the failure
-// lists every finding with its position. Info findings do not fail a test
-// (they are advice); they are listed in system-out. An input that could not
-// be read is a suite with one "read" testcase in error. No timestamps or
+// A testcase fails when its rule has findings at or above opt.FailOn; the
+// failure lists them with their positions. Findings below it are listed in
+// system-out, so a run that exits 0 has no failed test. An input that could
+// not be read is a suite with one "read" testcase in error. No timestamps or
 // durations are written, so the output is reproducible.
-func NewJUnit(w io.Writer) Writer {
-	return &junitWriter{w: w, extra: map[string]bool{}}
+func NewJUnit(w io.Writer, opt JUnitOptions) Writer {
+	return &junitWriter{w: w, opt: opt, inCat: map[string]bool{}}
 }
 
 func (jw *junitWriter) Begin(m Meta) error {
-	jw.meta = m
+	for _, rl := range m.Rules {
+		if !jw.inCat[rl.ID] {
+			jw.inCat[rl.ID] = true
+			jw.catalog = append(jw.catalog, rl.ID)
+		}
+	}
 	return nil
 }
 
 func (jw *junitWriter) Document(d *rules.DocResult) error {
-	jd := junitDoc{name: displayPath(d.Source), props: productProps(d)}
+	name := displayPath(d.Source)
+	suite := junitSuite{Name: name}
+	if p := productProps(d); len(p) > 0 {
+		suite.Properties = &junitProps{Props: p}
+	}
 	if d.Err != nil {
-		jd.err = d.Err.Error()
-	}
-	if len(d.Findings) > 0 {
-		jd.findings = make([]rules.Finding, len(d.Findings))
-		for i, f := range d.Findings {
-			f.Context = ""
-			jd.findings[i] = f
-			jw.extra[f.Rule] = true
+		suite.Tests, suite.Errors = 1, 1
+		suite.Cases = []junitTestCase{{
+			Name: "read", Classname: name,
+			Error: &junitProblem{Message: "could not read " + name, Type: "input", Text: d.Err.Error()},
+		}}
+	} else {
+		// Every place is listed under its rule's testcase.
+		byRule := map[string][]*rules.Finding{}
+		var extra []string
+		places := rules.ExpandFindings(d.Findings)
+		for i := range places {
+			f := &places[i]
+			if !jw.inCat[f.Rule] && byRule[f.Rule] == nil {
+				extra = append(extra, f.Rule)
+			}
+			byRule[f.Rule] = append(byRule[f.Rule], f)
 		}
+		sort.Strings(extra)
+		for _, id := range append(jw.catalog[:len(jw.catalog):len(jw.catalog)], extra...) {
+			tc := junitTestCase{Name: id, Classname: name}
+			junitJudge(&tc, name, byRule[id], jw.opt.FailOn)
+			if tc.Failure != nil {
+				suite.Failures++
+			}
+			suite.Cases = append(suite.Cases, tc)
+		}
+		suite.Tests = len(suite.Cases)
 	}
-	jw.docs = append(jw.docs, jd)
+	jw.totals.Tests += suite.Tests
+	jw.totals.Failures += suite.Failures
+	jw.totals.Errors += suite.Errors
+	// Each suite as it sits under the root: a line break, two spaces in.
+	jw.buf.Reset()
+	jw.buf.WriteString("\n")
+	enc := xml.NewEncoder(&jw.buf)
+	enc.Indent("  ", "  ")
+	if err := enc.Encode(suite); err != nil {
+		return fmt.Errorf("write junit: %w", err)
+	}
+	jw.n++
+	if _, err := jw.suites.Write(jw.buf.Bytes()); err != nil {
+		return fmt.Errorf("write junit: %w", err)
+	}
 	return nil
 }
 
+// Abort drops the spooled suites.
+func (jw *junitWriter) Abort() { jw.suites.close() }
+
 func (jw *junitWriter) End() error {
-	ids := junitRuleIDs(jw.meta.Rules, jw.extra)
-	out := junitSuites{Name: "exolint", Suites: []junitSuite{}}
-	for _, d := range jw.docs {
-		suite := junitSuite{Name: d.name}
-		if len(d.props) > 0 {
-			suite.Properties = &junitProps{Props: d.props}
-		}
-		if d.err != "" {
-			suite.Tests, suite.Errors = 1, 1
-			suite.Cases = []junitTestCase{{
-				Name: "read", Classname: d.name,
-				Error: &junitProblem{Message: "could not read " + d.name, Type: "input", Text: d.err},
-			}}
-		} else {
-			byRule := map[string][]*rules.Finding{}
-			for i := range d.findings {
-				f := &d.findings[i]
-				byRule[f.Rule] = append(byRule[f.Rule], f)
-			}
-			for _, id := range ids {
-				tc := junitTestCase{Name: id, Classname: d.name}
-				junitJudge(&tc, d.name, byRule[id])
-				if tc.Failure != nil {
-					suite.Failures++
-				}
-				suite.Cases = append(suite.Cases, tc)
-			}
-			suite.Tests = len(suite.Cases)
-		}
-		out.Tests += suite.Tests
-		out.Failures += suite.Failures
-		out.Errors += suite.Errors
-		out.Suites = append(out.Suites, suite)
-	}
-	if _, err := io.WriteString(jw.w, xml.Header); err != nil {
+	defer jw.suites.close()
+	bw := bufio.NewWriter(jw.w)
+	t := jw.totals
+	fmt.Fprintf(bw, "%s<testsuites name=\"exolint\" tests=\"%d\" failures=\"%d\" errors=\"%d\">", xml.Header, t.Tests, t.Failures, t.Errors)
+	if err := jw.suites.copyTo(bw); err != nil {
 		return fmt.Errorf("write junit: %w", err)
 	}
-	enc := xml.NewEncoder(jw.w)
-	enc.Indent("", "  ")
-	if err := enc.Encode(out); err != nil {
-		return fmt.Errorf("write junit: %w", err)
+	if jw.n > 0 {
+		_, _ = bw.WriteString("\n") // bufio keeps the error for Flush
 	}
-	if _, err := io.WriteString(jw.w, "\n"); err != nil {
+	_, _ = bw.WriteString("</testsuites>\n")
+	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write junit: %w", err)
 	}
 	return nil
 }
 
 // junitJudge fills a testcase from its rule's findings in one document.
-func junitJudge(tc *junitTestCase, path string, fs []*rules.Finding) {
+func junitJudge(tc *junitTestCase, path string, fs []*rules.Finding, failOn rules.Severity) {
 	var failing, info []*rules.Finding
 	worst := rules.Off
 	for _, f := range fs {
-		if f.Severity >= rules.Warning {
+		if failOn != rules.Off && f.Severity >= failOn {
 			failing = append(failing, f)
 			worst = max(worst, f.Severity)
 		} else {
@@ -201,28 +226,6 @@ func junitList(path string, fs []*rules.Finding) string {
 		b.WriteString("\n")
 	}
 	return b.String()
-}
-
-// junitRuleIDs are the testcases of every document: the run's rules in
-// catalog order, then any rule a finding names that the catalog lacks,
-// sorted.
-func junitRuleIDs(catalog []*rules.Rule, named map[string]bool) []string {
-	seen := map[string]bool{}
-	var ids []string
-	for _, rl := range catalog {
-		if !seen[rl.ID] {
-			seen[rl.ID] = true
-			ids = append(ids, rl.ID)
-		}
-	}
-	var extra []string
-	for id := range named {
-		if !seen[id] {
-			extra = append(extra, id)
-		}
-	}
-	sort.Strings(extra)
-	return append(ids, extra...)
 }
 
 // productProps records what the page sells, so a failing suite in a CI

@@ -32,42 +32,67 @@ func displayPath(source string) string {
 	return filepath.ToSlash(filepath.Clean(source))
 }
 
+// stdinURI is standard input's artifact uri in SARIF: a stable relative
+// name, since GitHub code scanning requires every location to have one
+// (GH1017) and standard input has no address.
+const stdinURI = "stdin"
+
 // artifact is where a document lives, as SARIF sees it.
 type artifact struct {
 	// id is the document's identity for fingerprints: the path relative to
 	// the source root (or the URL), so it is the same on every machine that
 	// checks out the repository.
 	id string
-	// uri is the RFC 3986 reference for artifactLocation.uri; empty for
-	// standard input, which has no address.
+	// uri is the RFC 3986 reference for artifactLocation.uri.
 	uri string
-	// relative is true when uri is relative to %SRCROOT%.
-	relative bool
+	// baseID is the uriBaseId uri is relative to ("" for an absolute uri);
+	// base is that base's absolute URI when it is a site (baseID is then
+	// a SITE… id and the writer defines it in originalUriBaseIds).
+	baseID, base string
+	// stdin and web pages cannot be edited: no fixes.
+	editable bool
 }
 
 // locateArtifact maps a source to its SARIF location. Relative paths stay
 // relative (to %SRCROOT%); absolute paths under srcRoot are made relative so
 // results from different checkouts match; other absolute paths become file
-// URIs.
+// URIs. GitHub code scanning accepts only relative or file: URIs in result
+// locations (GH1005), so a web page is relative to its site, a base of its
+// own (SITE_<host>), which resolves to the page's URL for any SARIF reader;
+// standard input is "stdin".
 func locateArtifact(source, srcRoot string) artifact {
 	switch {
 	case isURL(source):
-		return artifact{id: source, uri: source}
+		if u, err := url.Parse(source); err == nil && u.Host != "" {
+			rel := &url.URL{Path: strings.TrimPrefix(u.Path, "/"), RawPath: strings.TrimPrefix(u.RawPath, "/"), RawQuery: u.RawQuery}
+			return artifact{id: source, uri: relativeRef(rel), baseID: "SITE_" + u.Host, base: u.Scheme + "://" + u.Host + "/"}
+		}
+		return artifact{id: source, uri: stdinURI}
 	case source == stdinSource || source == "":
-		return artifact{id: stdinSource}
+		return artifact{id: stdinSource, uri: stdinURI}
 	}
 	p := filepath.Clean(source)
 	if filepath.IsAbs(p) {
 		if srcRoot != "" {
 			if rel, err := filepath.Rel(srcRoot, p); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 				rel = filepath.ToSlash(rel)
-				return artifact{id: rel, uri: relativeURI(rel), relative: true}
+				return artifact{id: rel, uri: relativeURI(rel), baseID: srcRootID, editable: true}
 			}
 		}
-		return artifact{id: filepath.ToSlash(p), uri: fileURI(p)}
+		return artifact{id: filepath.ToSlash(p), uri: fileURI(p), editable: true}
 	}
 	rel := filepath.ToSlash(p)
-	return artifact{id: rel, uri: relativeURI(rel), relative: true}
+	return artifact{id: rel, uri: relativeURI(rel), baseID: srcRootID, editable: true}
+}
+
+// relativeRef writes a relative reference; one with an empty path (the
+// site's root page) is "./", so it is never empty.
+func relativeRef(u *url.URL) string {
+	s := u.String()
+	if s == "" || strings.HasPrefix(s, "?") {
+		s = "./" + s
+	}
+	return s
 }
 
 // relativeURI escapes a slash-separated relative path as a URI reference.
@@ -101,7 +126,13 @@ func dirURI(dir string) string {
 // match in the document it is. Line and column are left out on purpose, so
 // adding a paragraph above a finding does not make it "new" in GitHub code
 // scanning or a baseline.
+//
+// Occurrences are counted within one document, so only the current
+// document's counts are kept: a run over 100 000 pages does not hold a key
+// for every finding it ever saw. The same document named twice gets the
+// same fingerprints twice, as it should.
 type fingerprinter struct {
+	doc  string
 	seen map[string]int
 }
 
@@ -110,6 +141,10 @@ func newFingerprinter() *fingerprinter { return &fingerprinter{seen: map[string]
 // next returns the fingerprint of f in the document with identity docID.
 // Call it for a document's findings in their sorted order.
 func (fp *fingerprinter) next(docID string, f *rules.Finding) string {
+	if docID != fp.doc {
+		fp.doc = docID
+		clear(fp.seen)
+	}
 	key := f.Rule + "\x00" + normalizeMatch(f.Match) + "\x00" + docID
 	n := fp.seen[key]
 	fp.seen[key] = n + 1
@@ -129,7 +164,13 @@ func normalizeMatch(s string) string {
 // text; when the source range has a different length it holds markup,
 // entities or collapsed space, and replacing it would delete them.
 func fixable(f *rules.Finding) bool {
-	return f.Suggestion != "" && f.Start.Line > 0 && f.End.Offset-f.Start.Offset == len(f.Match)
+	if f.Suggestion == "" || f.Start.Line == 0 || f.End.Offset-f.Start.Offset != len(f.Match) {
+		return false
+	}
+	// Where the source text is known it must be the words themselves,
+	// case aside (a further place may say "miracle" where the first said
+	// "Miracle").
+	return f.SourceText == "" || strings.EqualFold(f.SourceText, f.Match)
 }
 
 // located reports whether a finding carries a source position.

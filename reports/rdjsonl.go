@@ -89,8 +89,9 @@ func (rw *rdjsonlWriter) Document(d *rules.DocResult) error {
 		}
 		return nil
 	}
-	for i := range d.Findings {
-		f := &d.Findings[i]
+	places := rules.ExpandFindings(d.Findings) // one diagnostic per place
+	for i := range places {
+		f := &places[i]
 		diag := rdDiagnostic{
 			Message:  f.Message,
 			Location: rdLocation{Path: path, Range: rdRangeOf(f)},

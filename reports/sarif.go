@@ -1,11 +1,12 @@
 package reports
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -130,6 +131,7 @@ type sarifResult struct {
 }
 
 type sarifResultProps struct {
+	Match      string         `json:"match,omitempty"`
 	Markets    []rules.Market `json:"markets,omitempty"`
 	Kind       string         `json:"kind,omitempty"`
 	Region     string         `json:"region,omitempty"`
@@ -177,15 +179,25 @@ type sarifReplacement struct {
 // SARIF writes the result as a SARIF 2.1.0 log (see NewSARIF).
 func SARIF(w io.Writer, r *Result, opt SARIFOptions) error { return Write(NewSARIF(w, opt), r) }
 
-// sarifWriter keeps the results (not the documents) until End: the log
-// lists the rules before the results, and a result's ruleIndex points into
-// that list, which is complete only when every finding has been seen.
+// sarifWriter encodes each result as its document arrives and spools the
+// bytes (in memory, then a temporary file) until End: the log lists the
+// rules before the results, and that list is complete only when every
+// finding has been seen. A rule the catalog lacks gets the next index when
+// first seen, so a result's ruleIndex is known at once.
 type sarifWriter struct {
-	w    io.Writer
-	opt  SARIFOptions
-	meta Meta
-	run  sarifRun
-	fp   *fingerprinter
+	w     io.Writer
+	opt   SARIFOptions
+	meta  Meta
+	run   sarifRun
+	fp    *fingerprinter
+	index map[string]int // rule id → ruleIndex
+	extra []string       // rules findings name beyond the catalog, in order seen
+	// sites are the bases of web pages' locations, by uriBaseId.
+	sites   map[string]string
+	results spool
+	n       int // results spooled
+	buf     bytes.Buffer
+	enc     *json.Encoder
 }
 
 // NewSARIF returns a Writer of a SARIF 2.1.0 log with one run: every rule
@@ -196,8 +208,16 @@ type sarifWriter struct {
 // (run.columnKind says so); endColumn is one past the last character, as
 // SARIF defines it.
 func NewSARIF(w io.Writer, opt SARIFOptions) Writer {
-	return &sarifWriter{w: w, opt: opt, fp: newFingerprinter()}
+	sw := &sarifWriter{w: w, opt: opt, fp: newFingerprinter()}
+	sw.enc = json.NewEncoder(&sw.buf)
+	// Results sit in runs[0].results[]: eight spaces in.
+	sw.enc.SetIndent(resultIndent, "  ")
+	sw.enc.SetEscapeHTML(false)
+	return sw
 }
+
+// resultIndent is the indentation of one element of runs[0].results.
+const resultIndent = "        "
 
 func (sw *sarifWriter) Begin(m Meta) error {
 	sw.meta = m
@@ -221,12 +241,35 @@ func (sw *sarifWriter) Begin(m Meta) error {
 		root.URI = dirURI(sw.opt.SrcRoot)
 	}
 	sw.run.OriginalURIBaseIDs = map[string]sarifArtifactLoc{srcRootID: root}
+	sw.index = map[string]int{}
+	for _, rl := range m.Rules {
+		if _, dup := sw.index[rl.ID]; !dup {
+			sw.index[rl.ID] = len(sw.index)
+		}
+	}
 	return nil
+}
+
+// ruleIndex is a rule's place in tool.driver.rules.
+func (sw *sarifWriter) ruleIndex(id string) int {
+	i, ok := sw.index[id]
+	if !ok {
+		i = len(sw.index)
+		sw.index[id] = i
+		sw.extra = append(sw.extra, id)
+	}
+	return i
 }
 
 func (sw *sarifWriter) Document(d *rules.DocResult) error {
 	a := locateArtifact(d.Source, sw.opt.SrcRoot)
 	loc := a.location()
+	if a.base != "" {
+		if sw.sites == nil {
+			sw.sites = map[string]string{}
+		}
+		sw.sites[a.baseID] = a.base
+	}
 	if d.Err != nil {
 		inv := &sw.run.Invocations[0]
 		inv.ExecutionSuccessful = false
@@ -238,19 +281,24 @@ func (sw *sarifWriter) Document(d *rules.DocResult) error {
 		})
 		return nil
 	}
-	for i := range d.Findings {
-		f := &d.Findings[i]
+	// One result per place: code scanning places an alert at a result's
+	// first location only, so a repeated problem is marked everywhere by
+	// repeating the result (each with its own fingerprint).
+	places := rules.ExpandFindings(d.Findings)
+	for i := range places {
+		f := &places[i]
 		res := sarifResult{
 			RuleID:              f.Rule,
+			RuleIndex:           sw.ruleIndex(f.Rule),
 			Level:               sarifLevel(f.Severity),
 			Message:             sarifMessage{Text: f.Message},
 			Locations:           []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: loc, Region: sarifRegionOf(f)}}},
 			PartialFingerprints: map[string]string{fingerprintKey: sw.fp.next(a.id, f)},
-			Properties:          sarifResultProps{Markets: slices.Clone(f.Markets), Kind: string(f.Kind), Region: string(f.Region), Suggestion: f.Suggestion},
+			Properties:          sarifResultProps{Match: f.Match, Markets: slices.Clone(f.Markets), Kind: string(f.Kind), Region: string(f.Region), Suggestion: f.Suggestion},
 		}
 		// Only files can be edited, and only where the match is the
 		// source text verbatim (see fixable).
-		if a.uri != "" && !isURL(d.Source) && fixable(f) {
+		if a.editable && fixable(f) {
 			del := *sarifRegionOf(f)
 			del.Snippet = nil
 			res.Fixes = []sarifFix{{
@@ -261,36 +309,79 @@ func (sw *sarifWriter) Document(d *rules.DocResult) error {
 				}},
 			}}
 		}
-		sw.run.Results = append(sw.run.Results, res)
+		if err := sw.spoolResult(&res); err != nil {
+			return err
+		}
 	}
 	return nil
 }
 
-func (sw *sarifWriter) End() error {
-	driverRules, index := sarifRules(sw.meta.Rules, sw.run.Results)
-	sw.run.Tool.Driver.Rules = driverRules
-	for i := range sw.run.Results {
-		sw.run.Results[i].RuleIndex = index[sw.run.Results[i].RuleID]
+// spoolResult encodes one result as it will sit in the log.
+func (sw *sarifWriter) spoolResult(res *sarifResult) error {
+	sw.buf.Reset()
+	if sw.n == 0 {
+		sw.buf.WriteString("\n" + resultIndent)
+	} else {
+		sw.buf.WriteString(",\n" + resultIndent)
 	}
-	enc := json.NewEncoder(sw.w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{sw.run}}); err != nil {
+	if err := sw.enc.Encode(res); err != nil {
+		return fmt.Errorf("write sarif: %w", err)
+	}
+	sw.n++
+	if _, err := sw.results.Write(bytes.TrimRight(sw.buf.Bytes(), "\n")); err != nil {
 		return fmt.Errorf("write sarif: %w", err)
 	}
 	return nil
 }
 
-// location is the artifactLocation of a document. Standard input has no
-// address, so it gets a description instead of a uri.
-func (a artifact) location() sarifArtifactLoc {
-	switch {
-	case a.uri == "":
-		return sarifArtifactLoc{Description: &sarifMessage{Text: "standard input"}}
-	case a.relative:
-		return sarifArtifactLoc{URI: a.uri, URIBaseID: srcRootID}
+// Abort drops the spooled results.
+func (sw *sarifWriter) Abort() { sw.results.close() }
+
+func (sw *sarifWriter) End() error {
+	defer sw.results.close()
+	for id, base := range sw.sites {
+		sw.run.OriginalURIBaseIDs[id] = sarifArtifactLoc{URI: base, Description: &sarifMessage{Text: "A web site exolint fetched pages from."}}
 	}
-	return sarifArtifactLoc{URI: a.uri}
+	sw.run.Tool.Driver.Rules = sarifRules(sw.meta.Rules, sw.extra)
+	// The log without results, then the spooled results spliced into its
+	// empty array. Quotes inside JSON strings are escaped, so the first
+	// `"results": []` is the run's.
+	var head bytes.Buffer
+	enc := json.NewEncoder(&head)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{sw.run}}); err != nil {
+		return fmt.Errorf("write sarif: %w", err)
+	}
+	log := head.Bytes()
+	at := bytes.Index(log, []byte(`"results": []`))
+	if at < 0 || sw.n == 0 {
+		if _, err := sw.w.Write(log); err != nil {
+			return fmt.Errorf("write sarif: %w", err)
+		}
+		return nil
+	}
+	at += len(`"results": [`)
+	bw := bufio.NewWriterSize(sw.w, 64<<10)
+	_, _ = bw.Write(log[:at])
+	if err := sw.results.copyTo(bw); err != nil {
+		return fmt.Errorf("write sarif: %w", err)
+	}
+	_, _ = bw.WriteString("\n      ")
+	_, _ = bw.Write(log[at:])
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write sarif: %w", err)
+	}
+	return nil
+}
+
+// location is the artifactLocation of a document.
+func (a artifact) location() sarifArtifactLoc {
+	loc := sarifArtifactLoc{URI: a.uri, URIBaseID: a.baseID}
+	if a.id == stdinSource {
+		loc.Description = &sarifMessage{Text: "standard input"}
+	}
+	return loc
 }
 
 func sarifRegionOf(f *rules.Finding) *sarifRegion {
@@ -298,36 +389,31 @@ func sarifRegionOf(f *rules.Finding) *sarifRegion {
 		return nil
 	}
 	reg := &sarifRegion{StartLine: f.Start.Line, StartColumn: f.Start.Column, EndLine: f.End.Line, EndColumn: f.End.Column}
-	if f.Match != "" {
-		reg.Snippet = &sarifMessage{Text: f.Match}
+	// The snippet is the file's own text in the region (SARIF 3.30.13),
+	// markup and entities included; the decoded words are the match
+	// property and are quoted in the message. Without the source text
+	// there is no snippet rather than a wrong one.
+	if f.SourceText != "" {
+		reg.Snippet = &sarifMessage{Text: f.SourceText}
 	}
 	return reg
 }
 
-// sarifRules describes the run's rules in catalog order, then any rule a
-// finding names that the catalog lacks (sorted), so every result's ruleIndex
-// points at a descriptor.
-func sarifRules(catalog []*rules.Rule, results []sarifResult) ([]sarifRule, map[string]int) {
+// sarifRules describes the run's rules in catalog order, then the rules
+// findings named that the catalog lacks, in the order first seen, so every
+// result's ruleIndex points at a descriptor.
+func sarifRules(catalog []*rules.Rule, extra []string) []sarifRule {
 	cites := rules.Citations()
-	index := map[string]int{}
+	seen := map[string]bool{}
 	var out []sarifRule
 	for _, rl := range catalog {
-		if _, dup := index[rl.ID]; dup {
+		if seen[rl.ID] {
 			continue
 		}
-		index[rl.ID] = len(out)
+		seen[rl.ID] = true
 		out = append(out, sarifRuleOf(rl, cites))
 	}
-	var extra []string
-	for _, res := range results {
-		if _, ok := index[res.RuleID]; !ok {
-			index[res.RuleID] = -1
-			extra = append(extra, res.RuleID)
-		}
-	}
-	sort.Strings(extra)
 	for _, id := range extra {
-		index[id] = len(out)
 		out = append(out, sarifRule{
 			ID: id, Name: pascalCase(id), HelpURI: HelpURL(id),
 			DefaultConfiguration: sarifConfig{Level: "warning"},
@@ -337,7 +423,7 @@ func sarifRules(catalog []*rules.Rule, results []sarifResult) ([]sarifRule, map[
 	if out == nil {
 		out = []sarifRule{}
 	}
-	return out, index
+	return out
 }
 
 func sarifRuleOf(rl *rules.Rule, cites map[string]rules.Citation) sarifRule {

@@ -3,9 +3,11 @@ package reports
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -183,11 +185,23 @@ func TestSARIFContent(t *testing.T) {
 	if reg := loc.Region; reg == nil || reg.StartLine != 3 || reg.StartColumn != 6 || reg.EndColumn != 9 {
 		t.Errorf("region of the second 엑소좀 = %+v, want 3:6-3:9", reg)
 	}
-	// A URL is its own absolute URI, without a base.
+	// A URL is relative to its site (code scanning takes no http URIs),
+	// query and all.
+	pages := 0
 	for _, res := range run.Results {
-		if a := res.Locations[0].PhysicalLocation.ArtifactLocation; strings.HasPrefix(a.URI, "https:") && a.URIBaseID != "" {
-			t.Errorf("URL artifact has uriBaseId %q", a.URIBaseID)
+		a := res.Locations[0].PhysicalLocation.ArtifactLocation
+		if strings.Contains(a.URI, "://") {
+			t.Errorf("absolute non-file URI %q in a result", a.URI)
 		}
+		if a.URIBaseID == "SITE_shop.example" {
+			pages++
+			if a.URI != "products/exo?variant=1&ref=a,b" {
+				t.Errorf("page uri %q", a.URI)
+			}
+		}
+	}
+	if pages != 2 {
+		t.Errorf("%d results on the page, want 2", pages)
 	}
 	inv := run.Invocations[0]
 	if inv.ExecutionSuccessful {
@@ -314,5 +328,196 @@ func TestPascalCase(t *testing.T) {
 		if got := pascalCase(in); got != want {
 			t.Errorf("pascalCase(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// GitHub code scanning's upload rules, as the SARIF multitool checks them
+// (--rule-kinds Ghas): every result location names its file by a uri
+// (GH1001) that is relative or a file: URI (GH1005); every physical
+// location anywhere in the log, notifications too, has a uri (GH1017);
+// a uri with a uriBaseId is relative, and every base it names is defined
+// as an absolute URI ending in "/" (SARIF1004, SARIF1018).
+func checkGitHubRules(t *testing.T, out []byte) {
+	t.Helper()
+	var log map[string]any
+	if err := json.Unmarshal(out, &log); err != nil {
+		t.Fatal(err)
+	}
+	run := log["runs"].([]any)[0].(map[string]any)
+	bases := map[string]bool{}
+	if obs, ok := run["originalUriBaseIds"].(map[string]any); ok {
+		for id, v := range obs {
+			u, _ := v.(map[string]any)["uri"].(string)
+			if p, err := url.Parse(u); u != "" && (err != nil || !p.IsAbs() || !strings.HasSuffix(u, "/")) {
+				t.Errorf("SARIF1018: base %s = %q is not an absolute URI ending in /", id, u)
+			}
+			bases[id] = true
+		}
+	}
+	checkArtifact := func(where string, a map[string]any, result bool) {
+		u, _ := a["uri"].(string)
+		if u == "" {
+			t.Errorf("GH1017/GH1001: %s: artifactLocation without uri: %v", where, a)
+			return
+		}
+		p, err := url.Parse(u)
+		if err != nil {
+			t.Errorf("%s: uri %q does not parse: %v", where, u, err)
+			return
+		}
+		if result && p.IsAbs() && p.Scheme != "file" {
+			t.Errorf("GH1005: %s: %q is neither relative nor a file: URI", where, u)
+		}
+		if base, ok := a["uriBaseId"].(string); ok {
+			if p.IsAbs() {
+				t.Errorf("SARIF1004: %s: %q has uriBaseId %s but is absolute", where, u, base)
+			}
+			if !bases[base] {
+				t.Errorf("%s: uriBaseId %s is not in originalUriBaseIds", where, base)
+			}
+		}
+	}
+	var walk func(where string, v any, inResult bool)
+	walk = func(where string, v any, inResult bool) {
+		switch x := v.(type) {
+		case map[string]any:
+			for k, c := range x {
+				if k == "physicalLocation" {
+					if a, ok := c.(map[string]any)["artifactLocation"].(map[string]any); ok {
+						checkArtifact(where, a, inResult)
+					} else {
+						t.Errorf("%s: physicalLocation without artifactLocation", where)
+					}
+				}
+				walk(where+"."+k, c, inResult || k == "results")
+			}
+		case []any:
+			for i, c := range x {
+				walk(where+"["+strconv.Itoa(i)+"]", c, inResult)
+			}
+		}
+	}
+	walk("runs[0]", run, false)
+	results, _ := run["results"].([]any)
+	for i, r := range results {
+		locs, _ := r.(map[string]any)["locations"].([]any)
+		if len(locs) == 0 {
+			t.Errorf("GH1001: result %d has no locations", i)
+		}
+	}
+}
+
+// Standard input and web pages, read and unreadable, next to files.
+func stdinAndURLResult(t *testing.T) *Result {
+	r := testResult(t)
+	stdinText := "A miracle cream.\n"
+	r.Documents = append(r.Documents,
+		&rules.DocResult{Source: "-", Format: "text", Findings: []rules.Finding{
+			finding(t, stdinText, "hype-wording", rules.Warning, "miracle", 0, "hype", "remarkable"),
+		}},
+		&rules.DocResult{Source: "https://other.example:8443/p/serum", Format: "html", Findings: []rules.Finding{
+			finding(t, shopPage, "source-undisclosed", rules.Error, "Exosomes", 0, "source not disclosed", ""),
+		}},
+		&rules.DocResult{Source: "https://down.example/x", Err: errors.New("fetch: connection refused")},
+		&rules.DocResult{Source: "-", Err: errors.New("stdin: too large")},
+	)
+	return r
+}
+
+func TestSARIFMeetsGitHubCodeScanningRules(t *testing.T) {
+	out := renderSARIF(t, stdinAndURLResult(t), SARIFOptions{SrcRoot: t.TempDir()})
+	validateSARIF(t, sarifValidator(t), out)
+	checkGitHubRules(t, out)
+	// Standard input has a stable name, never a fix (there is no file to
+	// change); a page's findings resolve, through their site's base, to
+	// the page's own URL.
+	run := parseSARIF(t, out).Runs[0]
+	var stdin, page *sarifArtifactLoc
+	for i, res := range run.Results {
+		a := &run.Results[i].Locations[0].PhysicalLocation.ArtifactLocation
+		switch {
+		case a.URI == "stdin":
+			stdin = a
+			if len(res.Fixes) != 0 {
+				t.Errorf("fix offered for standard input: %+v", res.Fixes)
+			}
+		case strings.HasPrefix(a.URIBaseID, "SITE"):
+			if a.URI == "p/serum" {
+				page = a
+			}
+		}
+	}
+	if stdin == nil || stdin.Description == nil {
+		t.Errorf("no result on standard input named stdin with a description")
+	}
+	if page == nil {
+		t.Fatalf("no result on the page relative to its site")
+	}
+	var log struct {
+		Runs []struct {
+			OriginalURIBaseIDs map[string]sarifArtifactLoc `json:"originalUriBaseIds"`
+		}
+	}
+	if err := json.Unmarshal(out, &log); err != nil {
+		t.Fatal(err)
+	}
+	base := log.Runs[0].OriginalURIBaseIDs[page.URIBaseID].URI
+	if base != "https://other.example:8443/" {
+		t.Errorf("base of the page = %q", base)
+	}
+}
+
+// snippet.text is the file's own text in the region (SARIF 3.30.13), with
+// its markup and entities; the decoded words stay in the message and the
+// result's match property.
+func TestSARIFSnippetIsSourceText(t *testing.T) {
+	src := "<html><body><h1>Glow Serum</h1>\n<p>Rose exosome serum, now FDA&nbsp;approved for daily use.</p>\n</body></html>\n"
+	engine, err := rules.NewEngine(rules.All(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := scraper.NewReader().Read("copy/fda.html", []byte(src), scraper.FormatHTML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &Result{Tool: Tool{Name: "exolint"}, Rules: engine.Rules(), Documents: []*rules.DocResult{engine.Check(doc)}}
+	out := renderSARIF(t, r, SARIFOptions{})
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				RuleID     string
+				Message    sarifMessage
+				Locations  []sarifLocation
+				Properties map[string]any
+			}
+		}
+	}
+	if err := json.Unmarshal(out, &log); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	lines := strings.Split(src, "\n")
+	for _, res := range log.Runs[0].Results {
+		reg := res.Locations[0].PhysicalLocation.Region
+		if reg == nil || reg.Snippet == nil {
+			continue
+		}
+		// The region's code points in the file are the snippet.
+		line := []rune(lines[reg.StartLine-1])
+		if reg.StartLine == reg.EndLine && string(line[reg.StartColumn-1:reg.EndColumn-1]) != reg.Snippet.Text {
+			t.Errorf("%s: snippet %q is not the region's text %q", res.RuleID, reg.Snippet.Text, string(line[reg.StartColumn-1:reg.EndColumn-1]))
+		}
+		if res.RuleID == "approval-claim" {
+			found = true
+			if reg.Snippet.Text != "FDA&nbsp;approved" {
+				t.Errorf("snippet %q, want the source text FDA&nbsp;approved", reg.Snippet.Text)
+			}
+			if m, _ := res.Properties["match"].(string); m != "FDA\u00a0approved" && m != "FDA approved" {
+				t.Errorf("match property %q, want the decoded words", m)
+			}
+		}
+	}
+	if !found {
+		t.Fatal("no approval-claim on FDA approved")
 	}
 }

@@ -17,9 +17,10 @@ type Meta struct {
 // Writer writes one output format while a run goes on: Begin once, then
 // Document for each document as it finishes, in input order, then End
 // once. A writer never needs every document at once: it writes each as it
-// comes (text, json, jsonl, rdjsonl, checkstyle) or keeps only the little a
-// format needs at the end (SARIF and JUnit their findings, GitHub its
-// capped annotations and summary rows), never facts, texts or whole
+// comes (text, json, jsonl, rdjsonl, checkstyle), spools the encoded bytes
+// of what must come after a header with totals (SARIF results, JUnit
+// suites; see spool), or keeps the little a format needs at the end (GitHub
+// its capped annotations and summary rows), never facts, texts or whole
 // documents. A writer may not keep the *rules.DocResult after Document
 // returns: the caller reuses or drops it.
 //
@@ -29,6 +30,13 @@ type Writer interface {
 	Begin(Meta) error
 	Document(*rules.DocResult) error
 	End() error
+}
+
+// Aborter is implemented by writers that hold something between Begin and
+// End (SARIF's spooled results, maybe in a temporary file): a run that
+// stops early calls Abort instead of End, and nothing is left behind.
+type Aborter interface {
+	Abort()
 }
 
 // Write runs a whole result through w, for callers that already hold every

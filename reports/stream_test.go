@@ -22,7 +22,7 @@ func allWriters(w io.Writer, summary string) map[string]Writer {
 		"sarif":      NewSARIF(w, SARIFOptions{AutomationID: "exolint/"}),
 		"github":     NewGitHub(w, GitHubOptions{SummaryPath: summary}),
 		"rdjsonl":    NewRDJSONL(w),
-		"junit":      NewJUnit(w),
+		"junit":      NewJUnit(w, JUnitOptions{FailOn: rules.Warning}),
 		"checkstyle": NewCheckstyle(w),
 	}
 }
@@ -181,4 +181,72 @@ func TestGitHubSummaryRowCap(t *testing.T) {
 func itoa(i int) string {
 	b, _ := json.Marshal(i)
 	return string(b)
+}
+
+// SARIF results beyond the spool's memory go through a temporary file,
+// removed at the end, and the log is the same.
+func TestSARIFSpoolsToFile(t *testing.T) {
+	var want, got bytes.Buffer
+	if err := SARIF(&want, testResult(t), SARIFOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	w := NewSARIF(&got, SARIFOptions{})
+	sw := w.(*sarifWriter)
+	sw.results.limit = 100
+	r := testResult(t)
+	if err := w.Begin(Meta{Tool: r.Tool, Markets: r.Markets, Rules: r.Rules}); err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range r.Documents {
+		if err := w.Document(d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if sw.results.file == nil {
+		t.Fatal("the results never reached a file")
+	}
+	if err := w.End(); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(want.Bytes(), got.Bytes()) {
+		t.Errorf("spooled log differs:\n%s", lineDiff(want.String(), got.String()))
+	}
+	if left, _ := os.ReadDir(tmp); len(left) != 0 {
+		t.Errorf("temporary files left: %v", left)
+	}
+}
+
+func TestJUnitSpoolsToFile(t *testing.T) {
+	var want, got bytes.Buffer
+	if err := JUnit(&want, testResult(t)); err != nil {
+		t.Fatal(err)
+	}
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	w := NewJUnit(&got, JUnitOptions{FailOn: rules.Warning})
+	jw := w.(*junitWriter)
+	jw.suites.limit = 100
+	r := testResult(t)
+	if err := w.Begin(Meta{Tool: r.Tool, Markets: r.Markets, Rules: r.Rules}); err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range r.Documents {
+		if err := w.Document(d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if jw.suites.file == nil {
+		t.Fatal("the suites never reached a file")
+	}
+	if err := w.End(); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(want.Bytes(), got.Bytes()) {
+		t.Errorf("spooled report differs:\n%s", lineDiff(want.String(), got.String()))
+	}
+	if left, _ := os.ReadDir(tmp); len(left) != 0 {
+		t.Errorf("temporary files left: %v", left)
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
 
 	"golang.org/x/text/width"
@@ -139,10 +140,35 @@ func writeDocument(w io.Writer, d *rules.DocResult, pal palette) {
 			}
 			fmt.Fprintf(w, "    %s%s%s%s\n", strings.Repeat(" ", pad), pal.red, strings.Repeat("^", n), pal.reset)
 		}
+		if len(fd.AlsoAt) > 0 {
+			fmt.Fprintf(w, "    %s+%d more (%s)%s\n", pal.dim, len(fd.AlsoAt), moreLines(fd.AlsoAt), pal.reset)
+		}
 		if fd.Suggestion != "" {
 			fmt.Fprintf(w, "    %ssuggestion:%s %s\n", pal.green, pal.reset, fd.Suggestion)
 		}
 	}
+}
+
+// moreLinesShown caps the line numbers listed after "+N more".
+const moreLinesShown = 8
+
+// moreLines names the lines of a finding's further places: "line 9",
+// "lines 9, 14, 30", or the first few and "…".
+func moreLines(ps []rules.Place) string {
+	var ls []string
+	last := 0
+	for _, p := range ps {
+		if p.Start.Line == last {
+			continue
+		}
+		last = p.Start.Line
+		if len(ls) == moreLinesShown {
+			ls = append(ls, "…")
+			break
+		}
+		ls = append(ls, strconv.Itoa(p.Start.Line))
+	}
+	return plural(len(ls), "line", "lines") + " " + strings.Join(ls, ", ")
 }
 
 // kindSummary names the page kind with the first few signals that decided

@@ -60,7 +60,8 @@ func (e *Engine) Markets() []Market { return e.markets }
 
 // Check runs every rule on doc.
 func (e *Engine) Check(doc *scraper.Document) *DocResult {
-	a := analyze(doc, e.lex)
+	view, copies := readOnce(doc)
+	a := analyze(view, e.lex)
 	a.ingr.kb = e.ingr
 	a.computeFacts()
 	res := &DocResult{Source: doc.Source, Format: doc.Format, Product: doc.Product, Facts: a.Facts, Notes: doc.Notes}
@@ -82,17 +83,29 @@ func (e *Engine) Check(doc *scraper.Document) *DocResult {
 			if !ok {
 				return
 			}
-			key := place{f.Rule, f.Start.Offset, f.End.Offset}
-			if seen[key] {
-				return
+			add := func(f Finding) {
+				key := place{f.Rule, f.Start.Offset, f.End.Offset}
+				if !seen[key] {
+					seen[key] = true
+					res.Findings = append(res.Findings, f)
+				}
 			}
-			seen[key] = true
-			res.Findings = append(res.Findings, f)
+			add(f)
+			// The same words in a copy of the block are the same problem.
+			for _, c := range copies[d.At.Block] {
+				s, en := c.SourceRange(d.At.Start, d.At.End)
+				f.Start, f.End = a.Doc.Position(s), a.Doc.Position(en)
+				f.SourceText = a.Doc.SourceText(s, en)
+				add(f)
+			}
 		}
 		r.Check(pass)
 	}
 	e.policy.apply(doc, res)
 	SortFindings(res.Findings)
+	// One problem, one finding: after suppressions, so a place a comment
+	// suppresses is not listed either.
+	res.Findings = GroupFindings(res.Findings)
 	return res
 }
 
@@ -120,6 +133,7 @@ func (e *Engine) finding(a *Analysis, r *Rule, d Diagnostic) (Finding, bool) {
 	s, en := b.SourceRange(d.At.Start, d.At.End)
 	f.Start, f.End = a.Doc.Position(s), a.Doc.Position(en)
 	f.Match = b.Text[d.At.Start:d.At.End]
+	f.SourceText = a.Doc.SourceText(s, en)
 	f.Kind, f.Region = b.Kind, b.Region
 	f.Context, f.ContextStart, f.ContextEnd = a.Context(d.At)
 	return f, true

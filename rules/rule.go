@@ -71,6 +71,10 @@ type Finding struct {
 	Suggestion string
 	Start, End scraper.Position // End is one past the last character
 	Match      string
+	// SourceText is the source between Start and End as written, with
+	// its markup and entities ("FDA&nbsp;approved" where Match is "FDA
+	// approved").
+	SourceText string
 	Kind       scraper.Kind
 	Region     scraper.Region
 	// Context is the plain-text sentence around the match, with the match
@@ -78,6 +82,9 @@ type Finding struct {
 	Context      string
 	ContextStart int
 	ContextEnd   int
+	// AlsoAt are the further places of the same problem in the document:
+	// the same rule on the same wording (group.go). Empty for most findings.
+	AlsoAt []Place
 }
 
 // Pass is what a rule's Check sees: the document, its analysis and facts, and

@@ -162,6 +162,11 @@ type Document struct {
 	Comments   []Comment
 	lineStarts []int
 	src        []byte
+	// bomBytes is the length of a UTF-8 byte-order mark the reader
+	// stripped before src: line 1's byte columns count it (the file's
+	// bytes, as reviewdog reads them); offsets and code-point columns do
+	// not.
+	bomBytes int
 	// origin is where src starts in a larger file (a feed record's place
 	// in its feed); the zero value is the start of a file.
 	origin Position
@@ -185,6 +190,9 @@ func (d *Document) Position(off int) Position {
 		Line:       i + 1,
 		Column:     utf8.RuneCount(d.src[ls:off]) + 1,
 		ByteColumn: off - ls + 1,
+	}
+	if i == 0 {
+		p.ByteColumn += d.bomBytes
 	}
 	if d.origin.Line > 0 {
 		p.Offset += d.origin.Offset
@@ -214,6 +222,17 @@ func (d *Document) Line(n int) string {
 	}
 	for end > start && (d.src[end-1] == '\n' || d.src[end-1] == '\r') {
 		end--
+	}
+	return string(d.src[start:end])
+}
+
+// SourceText is the source between two byte offsets as written (markup and
+// entities included), for formats that quote the file itself (SARIF
+// snippets). Offsets are clamped to the source.
+func (d *Document) SourceText(start, end int) string {
+	start, end = max(0, min(start, len(d.src))), max(0, min(end, len(d.src)))
+	if end <= start {
+		return ""
 	}
 	return string(d.src[start:end])
 }

@@ -165,8 +165,15 @@ func (r *Reader) Read(source string, data []byte, format string) (*Document, err
 	if doc != nil && note != "" {
 		doc.Notes = append(doc.Notes, note)
 	}
+	if doc != nil && bytes.HasPrefix(data, []byte(utf8BOM)) {
+		// Byte columns count the file's bytes, the stripped mark too.
+		doc.bomBytes = len(utf8BOM)
+	}
 	return doc, err
 }
+
+// utf8BOM is the UTF-8 byte-order mark.
+const utf8BOM = "\xEF\xBB\xBF"
 
 func (r *Reader) read(source string, src []byte, format string) (*Document, error) {
 	if len(bytes.TrimSpace(src)) == 0 {

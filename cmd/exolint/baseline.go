@@ -103,7 +103,7 @@ func baselineRun(c *cli.Context, s streams, use func(*rules.DocResult)) (string,
 	if path == "" {
 		path = baseline.DefaultPath
 	}
-	p, err := policyOptionsFrom(c, st)
+	p, err := policyOptionsFrom(c, st, false)
 	if err != nil {
 		return "", err
 	}

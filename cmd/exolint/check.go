@@ -108,7 +108,7 @@ func checkOptionsFrom(c *cli.Context) (checkOptions, error) {
 	if o.minSeverity, err = rules.ParseSeverity(st.get("min-severity").value); err != nil {
 		return o, &usageError{err: fmt.Errorf("--min-severity: %w", err)}
 	}
-	if o.policy, err = policyOptionsFrom(c, st); err != nil {
+	if o.policy, err = policyOptionsFrom(c, st, true); err != nil {
 		return o, err
 	}
 	if o.markets, err = rules.ParseMarkets(st.get("markets").value); err != nil {
@@ -170,7 +170,7 @@ func runCheck(c *cli.Context, s streams, o checkOptions) error {
 	if o.policy.fix && o.policy.diff {
 		outputs = nil
 	}
-	out, err := openSinks(s, outputs)
+	out, err := openSinks(s, outputs, o.failOn)
 	if err != nil {
 		return err
 	}
@@ -197,6 +197,12 @@ func streamCheck(ctx context.Context, engine *rules.Engine, loader *scraper.Load
 		fx = &fixer{stdout: s.stdout, diff: o.policy.diff}
 	}
 	var t tally
+	// SARIF is for repository files: say so when web pages are in it.
+	sarifPages := 0
+	wantsSARIF := false
+	for _, o := range o.outputs {
+		wantsSARIF = wantsSARIF || o.format == "sarif"
+	}
 	err := engine.RunSeq(ctx, checkInputs(o, s), loader.Load, o.jobs, func(d *rules.DocResult) error {
 		err := pf.apply(ctx, d)
 		if err == nil && fx != nil {
@@ -206,6 +212,9 @@ func streamCheck(ctx context.Context, engine *rules.Engine, loader *scraper.Load
 			// The verdict counts every finding; --min-severity only hides.
 			t.add(d, o.minSeverity)
 			hideBelow(d, o.minSeverity)
+			if wantsSARIF && !isLocalSource(d.Source) && d.Source != "-" && d.Err == nil && len(d.Findings) > 0 {
+				sarifPages++
+			}
 			err = out.document(d)
 		}
 		if err != nil {
@@ -221,6 +230,10 @@ func streamCheck(ctx context.Context, engine *rules.Engine, loader *scraper.Load
 	}
 	if err := out.end(); err != nil {
 		return err
+	}
+	if sarifPages > 0 {
+		fmt.Fprintf(s.stderr, "exolint: sarif: findings on %d web %s are located relative to their site (uriBaseId SITE_<host>); GitHub code scanning shows only findings in repository files\n",
+			sarifPages, map[bool]string{true: "page", false: "pages"}[sarifPages == 1])
 	}
 	v := t.verdict(o.failOn)
 	pf.note(s.stderr, t.hidden, v != nil && t.shownVerdict(o.failOn) == nil)

@@ -27,7 +27,10 @@ type policyOptions struct {
 	fix, diff    bool
 }
 
-func policyOptionsFrom(c *cli.Context, st *settings) (policyOptions, error) {
+// policyOptionsFrom reads the policy flags and config. filterByBaseline is
+// false for the baseline commands: they write the baseline, or read it
+// themselves, and must not require it to exist.
+func policyOptionsFrom(c *cli.Context, st *settings, filterByBaseline bool) (policyOptions, error) {
 	var p policyOptions
 	wd, err := os.Getwd()
 	if err != nil {
@@ -41,7 +44,7 @@ func policyOptionsFrom(c *cli.Context, st *settings) (policyOptions, error) {
 			return p, err
 		}
 	}
-	if b := st.get("baseline"); b.value != "" {
+	if b := st.get("baseline"); b.value != "" && filterByBaseline {
 		p.baselinePath = b.value
 		p.baseline, err = baseline.Read(b.value)
 		// A baseline named in the config may not be written yet; one asked
@@ -111,8 +114,10 @@ func (f *findingFilter) apply(ctx context.Context, d *rules.DocResult) error {
 	if f.changed == nil || d.Err != nil || !isLocalSource(d.Source) {
 		return nil
 	}
-	kept := d.Findings[:0]
-	for _, fd := range d.Findings {
+	// Each place of a finding is judged by its own line.
+	all := rules.ExpandFindings(d.Findings)
+	kept := all[:0]
+	for _, fd := range all {
 		ok, err := f.changed.Line(ctx, d.Source, fd.Start.Line)
 		if err != nil {
 			return err
@@ -121,7 +126,7 @@ func (f *findingFilter) apply(ctx context.Context, d *rules.DocResult) error {
 			kept = append(kept, fd)
 		}
 	}
-	d.Findings = kept
+	d.Findings = rules.GroupFindings(kept)
 	return nil
 }
 

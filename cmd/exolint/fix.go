@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/aymanbagabas/go-udiff"
+
 	"github.com/exolint/exolint/rules"
 )
 
@@ -38,30 +40,39 @@ func (fx *fixer) fix(d *rules.DocResult) error {
 	if !utf8.Valid(src) {
 		return nil
 	}
-	out, done := rules.ApplyFixes(src, d.Findings, base)
+	// Every place of a finding is fixed. A further place may differ in
+	// case from the first ("Miracle", "miracle"): its own bytes are its
+	// match when they differ only in case, so ApplyFixes still replaces
+	// only plain text (never across markup or a line break) and
+	// matchCase keeps the capital.
+	places := rules.ExpandFindings(d.Findings)
+	for i := range places {
+		p := &places[i]
+		s, e := p.Start.Offset+base, p.End.Offset+base
+		if s >= 0 && s < e && e <= len(src) && e-s == len(p.Match) && strings.EqualFold(string(src[s:e]), p.Match) {
+			p.Match = string(src[s:e])
+		}
+	}
+	out, done := rules.ApplyFixes(src, places, base)
 	if len(done) == 0 {
 		return nil
 	}
 	fx.files++
 	fx.fixed += len(done)
 	if fx.diff {
-		unifiedDiff(fx.stdout, d.Source, src, out)
-	} else {
-		st, err := os.Stat(d.Source)
-		if err != nil {
+		if err := unifiedDiff(fx.stdout, d.Source, src, out); err != nil {
 			return fmt.Errorf("fix: %w", err)
 		}
+	} else {
+		// writeFileAtomic keeps the file's mode.
 		if err := writeFileAtomic(d.Source, func(f *os.File) error {
-			if err := f.Chmod(st.Mode().Perm()); err != nil {
-				return err
-			}
 			_, err := f.Write(out)
 			return err
 		}); err != nil {
 			return err
 		}
 	}
-	d.Findings = without(d.Findings, done)
+	d.Findings = rules.GroupFindings(without(places, done))
 	return nil
 }
 
@@ -93,70 +104,8 @@ func without(fs, done []rules.Finding) []rules.Finding {
 }
 
 // unifiedDiff writes a unified diff of a and b with three lines of
-// context. Fixes replace words within lines, so both sides have the same
-// lines and hunks pair line for line.
-func unifiedDiff(w io.Writer, name string, a, b []byte) {
-	al, bl := lines(string(a)), lines(string(b))
-	if len(al) != len(bl) {
-		// A suggestion with a line break: show the whole file.
-		fmt.Fprintf(w, "--- a/%s\n+++ b/%s\n@@ -1,%d +1,%d @@\n", name, name, len(al), len(bl))
-		for _, l := range al {
-			fmt.Fprint(w, "-"+withNL(l))
-		}
-		for _, l := range bl {
-			fmt.Fprint(w, "+"+withNL(l))
-		}
-		return
-	}
-	const ctx = 3
-	fmt.Fprintf(w, "--- a/%s\n+++ b/%s\n", name, name)
-	for i := 0; i < len(al); i++ {
-		if al[i] == bl[i] {
-			continue
-		}
-		// Grow the hunk while changes are within two contexts of each other.
-		start, end := max(0, i-ctx), i
-		for j := i; j < len(al) && j <= end+ctx*2; j++ {
-			if al[j] != bl[j] {
-				end = j
-			}
-		}
-		stop := min(len(al), end+ctx+1)
-		fmt.Fprintf(w, "@@ -%d,%d +%d,%d @@\n", start+1, stop-start, start+1, stop-start)
-		for j := start; j < stop; {
-			if al[j] == bl[j] {
-				fmt.Fprint(w, " "+withNL(al[j]))
-				j++
-				continue
-			}
-			k := j
-			for k < stop && al[k] != bl[k] {
-				k++
-			}
-			for x := j; x < k; x++ {
-				fmt.Fprint(w, "-"+withNL(al[x]))
-			}
-			for x := j; x < k; x++ {
-				fmt.Fprint(w, "+"+withNL(bl[x]))
-			}
-			j = k
-		}
-		i = stop - 1
-	}
-}
-
-// lines splits text after each line break, without an empty last element.
-func lines(s string) []string {
-	ls := strings.SplitAfter(s, "\n")
-	if len(ls) > 0 && ls[len(ls)-1] == "" {
-		ls = ls[:len(ls)-1]
-	}
-	return ls
-}
-
-func withNL(l string) string {
-	if strings.HasSuffix(l, "\n") {
-		return l
-	}
-	return l + "\n\\ No newline at end of file\n"
+// context, in the a/ b/ form git and patch -p1 read.
+func unifiedDiff(w io.Writer, name string, a, b []byte) error {
+	_, err := io.WriteString(w, udiff.Unified("a/"+name, "b/"+name, string(a), string(b)))
+	return err
 }

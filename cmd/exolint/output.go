@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 
 	"github.com/exolint/exolint/reports"
 	"github.com/exolint/exolint/rules"
@@ -15,7 +17,7 @@ import (
 // newWriter makes the streaming writer of one format. getenv is the
 // injected environment (streams.getenv): the github format appends its
 // summary to $GITHUB_STEP_SUMMARY when the runner sets it.
-func newWriter(w io.Writer, format string, color bool, getenv func(string) string) reports.Writer {
+func newWriter(w io.Writer, format string, color bool, getenv func(string) string, failOn rules.Severity) reports.Writer {
 	switch format {
 	case "json":
 		return reports.NewJSON(w)
@@ -39,7 +41,7 @@ func newWriter(w io.Writer, format string, color bool, getenv func(string) strin
 	case "rdjsonl":
 		return reports.NewRDJSONL(w)
 	case "junit":
-		return reports.NewJUnit(w)
+		return reports.NewJUnit(w, reports.JUnitOptions{FailOn: failOn})
 	case "checkstyle":
 		return reports.NewCheckstyle(w)
 	default:
@@ -55,11 +57,11 @@ type sinks struct {
 	files   []*atomicFile
 }
 
-func openSinks(s streams, outs []output) (*sinks, error) {
+func openSinks(s streams, outs []output, failOn rules.Severity) (*sinks, error) {
 	sk := &sinks{}
 	for _, out := range outs {
 		if out.path == "" {
-			sk.writers = append(sk.writers, newWriter(s.stdout, out.format, useColor(s), s.getenv))
+			sk.writers = append(sk.writers, newWriter(s.stdout, out.format, useColor(s), s.getenv, failOn))
 			continue
 		}
 		f, err := createAtomic(out.path)
@@ -68,7 +70,7 @@ func openSinks(s streams, outs []output) (*sinks, error) {
 			return nil, err
 		}
 		sk.files = append(sk.files, f)
-		sk.writers = append(sk.writers, newWriter(f.f, out.format, false, s.getenv))
+		sk.writers = append(sk.writers, newWriter(f.f, out.format, false, s.getenv, failOn))
 	}
 	return sk, nil
 }
@@ -110,8 +112,13 @@ func (sk *sinks) end() error {
 	return nil
 }
 
-// abort drops the temporary files.
+// abort drops what the writers hold and the temporary files.
 func (sk *sinks) abort() {
+	for _, w := range sk.writers {
+		if a, ok := w.(reports.Aborter); ok {
+			a.Abort()
+		}
+	}
 	for _, f := range sk.files {
 		f.abort()
 	}
@@ -139,16 +146,38 @@ type atomicFile struct {
 	done bool
 }
 
+// createAtomic opens a temporary file beside path. A report is created
+// 0644 less the umask, as any program's output file is (os.CreateTemp's
+// 0600 would hide a baseline or report from the rest of a team or a CI
+// step running as another user); a file being replaced keeps its mode.
 func createAtomic(path string) (*atomicFile, error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		// Name the folder, not the temporary file the user never asked for.
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("write %s: folder %s does not exist (%w)", path, filepath.Dir(path), fs.ErrNotExist)
-		}
-		return nil, fmt.Errorf("write %s: %w", path, err)
+	dir, base := filepath.Dir(path), filepath.Base(path)
+	var keep fs.FileMode
+	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
+		keep = st.Mode().Perm()
 	}
-	return &atomicFile{path: path, f: tmp}, nil
+	for {
+		name := filepath.Join(dir, "."+base+"."+strconv.FormatUint(rand.Uint64(), 36))
+		tmp, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err != nil {
+			// Name the folder, not the temporary file the user never asked for.
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil, fmt.Errorf("write %s: folder %s does not exist (%w)", path, dir, fs.ErrNotExist)
+			}
+			return nil, fmt.Errorf("write %s: %w", path, err)
+		}
+		a := &atomicFile{path: path, f: tmp}
+		if keep != 0 {
+			if err := tmp.Chmod(keep); err != nil {
+				a.abort()
+				return nil, fmt.Errorf("write %s: %w", path, err)
+			}
+		}
+		return a, nil
+	}
 }
 
 func (a *atomicFile) commit() error {

@@ -85,8 +85,10 @@ func (r *Recorder) Add(d *rules.DocResult) {
 		r.counts = map[key]int{}
 	}
 	id := Identity(d)
+	// Every place counts, so a baseline says the same whether or not
+	// repeats were grouped into one finding (rules.GroupFindings).
 	for _, f := range d.Findings {
-		r.counts[keyOf(id, f)]++
+		r.counts[keyOf(id, f)] += 1 + len(f.AlsoAt)
 	}
 }
 
@@ -164,9 +166,13 @@ func (f *Filter) Apply(d *rules.DocResult) int {
 	}
 	id := Identity(d)
 	f.checked[id] = true
-	kept := d.Findings[:0]
+	// Places are judged one by one, in document order, as they were
+	// before repeats were grouped: an entry with a count of 2 accepts the
+	// first two places of its wording and a third is new.
+	all := rules.ExpandFindings(d.Findings)
+	kept := all[:0]
 	n := 0
-	for _, fd := range d.Findings {
+	for _, fd := range all {
 		k := keyOf(id, fd)
 		if f.left[k] > 0 {
 			f.left[k]--
@@ -175,7 +181,7 @@ func (f *Filter) Apply(d *rules.DocResult) int {
 		}
 		kept = append(kept, fd)
 	}
-	d.Findings = kept
+	d.Findings = rules.GroupFindings(kept)
 	return n
 }
 

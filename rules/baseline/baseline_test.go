@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/exolint/exolint/rules"
+	"github.com/exolint/exolint/scraper"
 )
 
 func TestParseHunks(t *testing.T) {
@@ -51,6 +52,37 @@ func TestFilterCountsAndStale(t *testing.T) {
 	if p := b.Prune(stale); len(p.Entries) != 0 {
 		// copy/a.md does not exist here, so pruning drops it entirely.
 		t.Fatalf("pruned %+v", p.Entries)
+	}
+}
+
+// A baseline counts places, so grouping repeats into one finding (with
+// also_at) neither changes a written baseline nor makes old entries stale;
+// a place beyond the recorded count is still new.
+func TestGroupedFindingsCountEveryPlace(t *testing.T) {
+	at := func(line int) scraper.Position { return scraper.Position{Offset: line * 10, Line: line, Column: 1} }
+	grouped := func(lines ...int) *rules.DocResult {
+		f := rules.Finding{Rule: "hype-wording", Severity: rules.Warning, Match: "miracle", Start: at(lines[0]), End: at(lines[0])}
+		for _, l := range lines[1:] {
+			f.AlsoAt = append(f.AlsoAt, rules.Place{Start: at(l), End: at(l)})
+		}
+		return &rules.DocResult{Source: "a.md", Findings: []rules.Finding{f}}
+	}
+	b := New([]*rules.DocResult{grouped(1, 5, 9)})
+	if len(b.Entries) != 1 || b.Entries[0].Count != 3 {
+		t.Fatalf("%+v", b.Entries)
+	}
+	f := b.NewFilter()
+	d := grouped(1, 5, 9, 12)
+	if n := f.Apply(d); n != 3 || len(d.Findings) != 1 || d.Findings[0].Start.Line != 12 || len(d.Findings[0].AlsoAt) != 0 {
+		t.Fatalf("dropped %d, left %+v", n, d.Findings)
+	}
+	if stale := f.Stale(); len(stale) != 0 {
+		t.Errorf("stale %+v", stale)
+	}
+	f = b.NewFilter()
+	d = grouped(1, 5)
+	if f.Apply(d); len(d.Findings) != 0 || len(f.Stale()) != 1 || f.Stale()[0].Count != 1 {
+		t.Errorf("left %+v, stale %+v", d.Findings, f.Stale())
 	}
 }
 
