@@ -122,6 +122,15 @@ func (a *Analysis) isNameBlock(i int) bool {
 		name := strings.TrimSpace(a.Doc.Product.Name)
 		return name != "" && strings.Contains(b.Text, name)
 	}
+	if i > 0 {
+		name := a.Doc.Product.Name
+		if strings.TrimSpace(name) == "" && a.isNameBlock(0) {
+			name = a.Blocks[0].Text
+		}
+		if sameNameOtherSize(b.Text, name) {
+			return true // a size option: "MOV Cellular Repair Mist 1.69 oz"
+		}
+	}
 	// A one-paragraph text is copy, not a listing with a title line.
 	if i != 0 || a.Doc.Format != "text" || strings.TrimSpace(a.Doc.Product.Name) != "" || len(a.Blocks) < 2 || len(b.Text) > 160 {
 		return false
@@ -132,6 +141,28 @@ func (a *Analysis) isNameBlock(i int) bool {
 		}
 	}
 	return true
+}
+
+// sameNameOtherSize reports a short line that is the product name with
+// another size or count ("… Mist 1 oz" and "… Mist 1.69 oz"): the name
+// again, as a shop's size options repeat it.
+func sameNameOtherSize(text, name string) bool {
+	t, n := withoutSize(text), withoutSize(name)
+	return len(text) <= 120 && len(n) >= 8 && strings.EqualFold(t, n)
+}
+
+// withoutSize drops the trailing amounts and units of a product name:
+// numbers and the short words after them ("30 ml", "1.69 oz", "x 2").
+func withoutSize(s string) string {
+	f := strings.Fields(s)
+	for len(f) > 0 {
+		last := f[len(f)-1]
+		if strings.IndexFunc(last, unicode.IsDigit) < 0 && (len(f) < 2 || strings.IndexFunc(f[len(f)-2], unicode.IsDigit) < 0 || len(last) > 5) {
+			break
+		}
+		f = f[:len(f)-1]
+	}
+	return strings.Join(f, " ")
 }
 
 // sentenceHas reports whether a hit of group stands in the same sentence as h.

@@ -40,12 +40,26 @@ func checkSafetyAbsolute(p *Pass) {
 		if !p.ownClaim(h) || overlaps(covered, h) {
 			continue
 		}
-		if strings.EqualFold(h.Term.Text, "hypoallergenic") && supportedSafety(p.Analysis, h) {
+		if strings.EqualFold(h.Term.Text, "hypoallergenic") && (supportedSafety(p.Analysis, h) || describesIngredient(p.Analysis, h)) {
 			continue
 		}
 		markCovered(covered, h)
 		p.Reportf(h.Span(), "%q guarantees what no cosmetic can: say what was tested and how, and advise a patch test", p.matchText(h))
 	}
+}
+
+// describesIngredient reports "hypoallergenic" said of an ingredient class
+// ("a pure and hypoallergenic emollient", as ingredient explainers on
+// shops and databases describe one), not of the product.
+func describesIngredient(a *Analysis, h Hit) bool {
+	toks := a.Blocks[h.Block].Tokens
+	for t := h.TokEnd; t < len(toks) && t <= h.TokEnd+1; t++ {
+		switch toks[t].Key {
+		case "emollient", "humectant", "emulsifier", "preservative", "surfactant", "thickener", "solvent", "ingredient", "molecule", "polymer", "ester":
+			return true
+		}
+	}
+	return false
 }
 
 // supportedSafety reports a hypoallergenic claim with its test beside it.
