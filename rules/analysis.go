@@ -285,7 +285,18 @@ func sentences(text string, toks []Token) []Sentence {
 				emit(next, r == '?')
 			}
 		case '。', '！', '？':
-			emit(i+size, r == '？')
+			// Closing quotes and brackets stay with the sentence they
+			// close: “湿疹就好了！” is one quotation.
+			next := i + size
+			for next < len(text) {
+				c, n := utf8.DecodeRuneInString(text[next:])
+				if !strings.ContainsRune("”」』）)\"'’", c) {
+					break
+				}
+				next += n
+			}
+			emit(next, r == '？')
+			size = next - i
 		}
 		i += size
 	}
@@ -353,7 +364,8 @@ func (a *Analysis) Negated(h Hit) bool {
 		if n.Block != h.Block || !a.sameSentence(n, h) || isNumberSign(toks, n) {
 			continue
 		}
-		if n.TokEnd <= h.TokStart && h.TokStart-n.TokEnd <= 4 && !prefixNegation(a.Blocks[h.Block].Text, n, h) {
+		if n.TokEnd <= h.TokStart && h.TokStart-n.TokEnd <= 4 && !prefixNegation(a.Blocks[h.Block].Text, n, h) &&
+			!(contrastNegation(a.matchText(n)) && clauseBreakBetween(a.Blocks[h.Block].Text, n.End, h.Start)) {
 			return true
 		}
 		// Korean and Japanese negate at the end of the clause, and every
@@ -431,6 +443,17 @@ func turkishNegative(word string) bool {
 	return false
 }
 
+// contrastNegation reports "unlike", "instead of" and "rather than", which
+// negate only their own phrase: in "unlike injectables, it is risk-free"
+// the comma ends it, and the claim after it stands.
+func contrastNegation(word string) bool {
+	switch strings.ToLower(word) {
+	case "unlike", "instead of", "rather than":
+		return true
+	}
+	return false
+}
+
 // prefixNegation reports a negation joined to the next word by a hyphen
 // ("non-randomized, evaluator-blinded clinical study"): it negates that
 // word only, not a hit further on.
@@ -486,7 +509,9 @@ func (a *Analysis) Attributed(h Hit) bool {
 }
 
 // Quoted reports whether the hit stands inside quotation marks that hold
-// more than a word or two: a quotation, not scare quotes around a boast.
+// more than a word or two (six letters in Chinese or Japanese), or a short
+// quotation signed after it ("«Экзема прошла полностью!» — Ольга"): a
+// quotation, not scare quotes around a boast.
 func (a *Analysis) Quoted(h Hit) bool {
 	text := a.Blocks[h.Block].Text
 	s := a.SentenceOf(h)
@@ -502,11 +527,23 @@ func (a *Analysis) Quoted(h Hit) bool {
 			continue
 		}
 		quoted := before[open+len(q[0]):] + text[h.Start:h.End] + after[:closeAt]
-		if len(strings.Fields(quoted)) >= 4 {
+		if len(strings.Fields(quoted)) >= 4 || cjkCount(quoted) >= 6 || len(strings.Fields(quoted)) >= 2 && signature(text[h.End+closeAt+len(q[1]):]) {
 			return true
 		}
 	}
 	return false
+}
+
+// cjkCount counts Han, kana and Hangul letters: a quotation in Chinese or
+// Japanese has no spaces to count words by.
+func cjkCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if isCJK(r) {
+			n++
+		}
+	}
+	return n
 }
 
 // AppearanceQualified reports whether appearance wording ("the look of",

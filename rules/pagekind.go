@@ -245,12 +245,29 @@ func (a *Analysis) signalCounts(h Hit) bool {
 	if h.Term.Group == "kind-article" || h.Term.Group == "kind-critical" {
 		return true // "we do not sell" and "no affiliate" are themselves signs
 	}
+	if h.Term.Group == "kind-practice" && professionAsEvidence(a.Blocks[h.Block].Tokens, h) {
+		return false // "dermatologist tested", "physician formulated": a product's badge
+	}
 	if (h.Term.Group == "kind-practice" || h.Term.Group == "kind-treatment") && (len(a.nearHits(h, "kind-study", 1)) > 0 || len(a.nearHits(h, "evidence-design", 1)) > 0) {
 		// "Results from volunteer studies… after four in-clinic
 		// procedures": where a study was done, not what the page offers.
 		return false
 	}
 	return !a.Negated(h) && !a.InQuestion(h)
+}
+
+// professionAsEvidence reports a profession named as a product's badge
+// ("dermatologist tested", "physician-formulated", "dermatologist
+// recommended"), which a shop writes, not a practice.
+func professionAsEvidence(toks []Token, h Hit) bool {
+	if h.TokEnd >= len(toks) {
+		return false
+	}
+	switch toks[h.TokEnd].Key {
+	case "tested", "recommended", "approved", "developed", "formulated", "designed", "grade", "strength", "trusted", "favorite", "favourite":
+		return true
+	}
+	return false
 }
 
 // forTreatments reports a treatment word that states a product's purpose
