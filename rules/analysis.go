@@ -499,7 +499,12 @@ func (a *Analysis) InDisclaimer(h Hit) bool {
 
 // InQuestion reports whether the hit stands in a question ("Are exosomes
 // safe?"), as FAQ pages ask them.
-func (a *Analysis) InQuestion(h Hit) bool { return a.SentenceOf(h).Question }
+func (a *Analysis) InQuestion(h Hit) bool {
+	if h.Term != nil && h.Term.Rhetorical {
+		return false // "Who needs fillers when you have this serum?"
+	}
+	return a.SentenceOf(h).Question
+}
 
 // Attributed reports whether the sentence reports someone else's words (a
 // regulator, researchers, a news report) rather than the seller's.

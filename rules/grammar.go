@@ -61,6 +61,14 @@ type Production struct {
 	// Adjacent: the parts must touch ("10 years younger", "マイナス10歳"),
 	// so that "menos de 10 años" (less than ten years) is not read as one.
 	Adjacent bool `yaml:"adjacent"`
+	// Subject lets the second part stand before the first as the
+	// sentence's subject, across a conjunction or a relative pronoun
+	// ("Mothers who breastfeed can use it with peace of mind").
+	Subject bool `yaml:"subject"`
+	// Rhetorical marks a claim made as a question ("Who needs fillers
+	// when you have this serum?"): the question mark does not take it
+	// back.
+	Rhetorical bool `yaml:"rhetorical"`
 
 	term    *Term
 	ops     map[string]bool // every production's first classes (joins)
@@ -119,7 +127,7 @@ func newGrammar(prods []*Production) (*Grammar, error) {
 		if p.Adjacent {
 			p.Within, p.WithinCJK = 0, 0
 		}
-		p.term = &Term{Group: p.Emit, Text: p.Name, Detail: "grammar", Negative: p.Negative}
+		p.term = &Term{Group: p.Emit, Text: p.Name, Detail: "grammar", Negative: p.Negative, Rhetorical: p.Rhetorical}
 		p.first, p.sec, p.block, p.outside = set(p.First), set(p.Second), set(p.Blockers), set(p.Outside)
 		for _, m := range []map[string]bool{p.first, p.sec, p.block, p.outside} {
 			for k := range m {
@@ -441,7 +449,7 @@ func (p *Production) joins(gp []uint8, ms, negs []Match, l, r Match, forward boo
 			if m.TokStart >= r.TokStart {
 				break
 			}
-			if m.Term.Group == "conjunction" && m.TokStart >= l.TokEnd && !p.coordinated(ms, m) {
+			if m.Term.Group == "conjunction" && m.TokStart >= l.TokEnd && !p.Subject && !p.coordinated(ms, m) {
 				return false // "into the dermis and reach…" is two claims
 			}
 		}

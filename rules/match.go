@@ -194,6 +194,9 @@ type Term struct {
 	// longer need Botox", "cannot cause an allergy"): a negation around
 	// it is part of the claim (see Production.Negative).
 	Negative bool
+	// Rhetorical marks a claim the grammar composed from a rhetorical
+	// question ("Who needs fillers?"), which InQuestion does not excuse.
+	Rhetorical bool
 }
 
 // node is a trie node over token keys.

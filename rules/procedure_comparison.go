@@ -40,6 +40,9 @@ func checkProcedureComparison(p *Pass) {
 		if overlaps(covered, h) || !p.Selling() || !p.sellerCopy(h) && !p.onlyNegatedByComparison(h) || p.listsProcedures(h) {
 			continue
 		}
+		if h.Term.Rhetorical && p.Facts.PageKind == PageClinic {
+			continue // a clinic's FAQ asks "Who needs Botox?" and answers it
+		}
 		markCovered(covered, h)
 		p.Report(Diagnostic{At: h.Span(), Message: p.ForKind(
 			fmt.Sprintf("%q promises the effect of a medical procedure from a cosmetic: describe the cosmetic result instead, e.g. \"smooths the look of expression lines\"", p.matchText(h)),
