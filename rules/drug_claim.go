@@ -21,7 +21,10 @@ named. Canada classifies by representation: a warning.
 Besides listed phrases, the claim grammar reads a therapeutic or stimulating action on a body
 target, or any healing, relieving or eliminating action on a disease, in one clause and in eleven
 languages: "rebuilds damaged tissue", "wakes up hair follicles", "regenera los tejidos", "lindert
-Neurodermitis", 細胞を修復, 促进毛囊再生. On a supplier page the message speaks of the material;
+Neurodermitis", 細胞を修復, 促进毛囊再生; hair that grows back or follicles that produce hair ("fait
+repousser les cheveux", "yeniden saç üretmeye başlar"), cells that produce collagen ("gets your
+fibroblasts pumping out collagen"), an anti-inflammatory effect, action on cells ("acts directly
+on the cells of the dermis") and scars or patches that heal, flatten or fill in. On a supplier page the message speaks of the material;
 clinic pages have treatment-claim, which reads the same claims.
 
 Appearance wording keeps a claim cosmetic: "reduces the look of wrinkles", "visibly firmer",
