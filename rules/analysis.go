@@ -365,7 +365,7 @@ func (a *Analysis) Negated(h Hit) bool {
 			continue
 		}
 		if n.TokEnd <= h.TokStart && h.TokStart-n.TokEnd <= 4 && !prefixNegation(a.Blocks[h.Block].Text, n, h) &&
-			!(contrastNegation(a.matchText(n)) && clauseBreakBetween(a.Blocks[h.Block].Text, n.End, h.Start)) {
+			(!contrastNegation(a.matchText(n)) || !clauseBreakBetween(a.Blocks[h.Block].Text, n.End, h.Start)) {
 			return true
 		}
 		// Korean and Japanese negate at the end of the clause, and every

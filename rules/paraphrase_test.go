@@ -39,7 +39,12 @@ import (
 // cells producing collagen, healing acne scars, anti-inflammatory action,
 // action on dermal cells, testimonials in every quote style; negation at the
 // end of the clause and "not intended to treat or cure" disclaimers) and
-// measured once before any change (see the commit that added it).
+// measured once before any change (52 of 253 claims caught, 18 of 88
+// compliant sentences flagged); <lang>-5.tsv was written after those
+// fixes (167 of 209, none of 55 flagged) and <lang>-6.tsv after the next
+// ones, in harder, more indirect wording with compliant look-alikes (65 of
+// 132, none of 44 flagged). Each commit that adds a batch records its
+// first measurement per language.
 //
 // Run with -v to see every miss and false alarm.
 
