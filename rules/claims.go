@@ -31,7 +31,7 @@ func (a *Analysis) sellerCopy(h Hit) bool {
 	if a.Blocks[h.Block].Region == scraper.RegionUserContent {
 		return false
 	}
-	if a.Negated(h) || a.InDisclaimer(h) || a.InQuestion(h) || a.Attributed(h) {
+	if a.Negated(h) || a.InDisclaimer(h) || a.InQuestion(h) || a.Attributed(h) || a.aboutOtherTreatment(h) {
 		return false
 	}
 	return !a.Quoted(h) || a.quoteVoice(h) != othersVoice

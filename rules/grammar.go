@@ -94,9 +94,10 @@ type Grammar struct {
 
 // sharedClasses are the grammar's classes that the rest of the analysis
 // reads too (negation, appearance wording, authorities for quotations,
-// treatment words for procedure lists).
+// treatment words for procedure lists, comparison words for headings that
+// compare with another treatment).
 func sharedClasses() map[string]bool {
-	return map[string]bool{"negation": true, "appearance": true, "authority": true, "treatment-noun": true}
+	return map[string]bool{"negation": true, "appearance": true, "authority": true, "treatment-noun": true, "compare": true}
 }
 
 // LoadGrammar reads the embedded productions.

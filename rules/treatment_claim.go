@@ -48,6 +48,9 @@ func checkTreatmentClaim(p *Pass) {
 	}
 	for _, h := range p.drugClaims(keep) {
 		word := p.matchText(h.Hit)
+		if h.disease && p.inRiskSection(h.Hit) {
+			continue // under "Who should avoid it?": a condition that rules patients out
+		}
 		if isTreatmentNoun(word) || recoveryWord(p.Analysis, h.Hit) {
 			continue // 치료, 治療: the word for treatment itself; "the healing process" after a procedure
 		}
