@@ -31,7 +31,10 @@ Appearance wording keeps a claim cosmetic: "reduces the look of wrinkles", "visi
 "skin feels calmer" are not flagged, except in Korean, where 재생 is banned whatever surrounds it;
 so do cosmetic objects ("repairs the barrier", "restores moisture") and "-prone" ("for
 acne-prone skin"). Negations, disclaimers ("not intended to treat"), questions, someone else's
-words (a regulator, a newspaper) and article pages are not flagged; drug claims in reviews and in
+words (a regulator, a newspaper), article pages, and wording under a heading about another
+treatment the page explains to compare ("Understanding PRP Therapy", "How Botox works": the
+heading names it and not exosomes, and nothing between speaks of exosomes) are not flagged; a
+heading that compares ("Better than PRP") is the product's claim. Drug claims in reviews and in
 customers' testimonials quoted in the copy are testimonial-drug-claim, and in the product name
 name-claim.
 

@@ -25,6 +25,10 @@ regenerative-medicine advertising needs prior approval and none has been given f
 Japanese clinic pages often call exosome therapy 再生医療: exosomes are outside Japan's
 regenerative-medicine act, so the framing misleads.
 
+A condition named as a risk or contraindication is a warning, not a promise: in a sentence about
+risks ("People with active dermatitis should be evaluated first") or under a heading about them
+("What are the risks and who should avoid it?").
+
 On product pages the same wording is drug-claim's; this rule speaks to treatments.
 
 What satisfies it: describe what the treatment involves and what patients may notice, with its
