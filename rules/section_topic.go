@@ -59,6 +59,9 @@ func (a *Analysis) aboutOtherTreatment(h Hit) bool {
 			return false
 		}
 	}
+	if s := a.SentenceOf(h); sellerSpeaks(a.Blocks[h.Block].Text[s.Start:s.End]) {
+		return false // "Why not Botox? Our serum relaxes the look of lines."
+	}
 	for j := h.Block - 1; j >= 0 && j >= h.Block-sectionLookback; j-- {
 		if a.mentionsExosomes(j) {
 			return false
@@ -69,19 +72,19 @@ func (a *Analysis) aboutOtherTreatment(h Hit) bool {
 		if other := a.blockHits(j, "other-treatment"); len(other) > 0 {
 			return len(a.blockHits(j, "procedure-comparison")) == 0 && len(a.blockHits(j, "compare")) == 0
 		}
-		if k := a.Blocks[j].Kind; k != scraper.KindParagraph || a.namesOwnProduct(j) {
+		if k := a.Blocks[j].Kind; k != scraper.KindParagraph || a.namesOwnProduct(a.Blocks[j].Text) {
 			return false // a new section, about the product itself
 		}
 	}
 	return false
 }
 
-// namesOwnProduct reports a heading-like line about the seller's own
-// product: it says "our" or "this", or repeats a word of the product's
-// name ("What the Concentrate Does" on a page selling a scalp concentrate).
-// Plain text has no heading markup, so this is what tells such a heading
-// from a list item of the section before.
-func (a *Analysis) namesOwnProduct(i int) bool {
+// namesOwnProduct reports text about the seller's own product: it says
+// "our" or "this", or repeats a word of the product's name ("What the
+// Concentrate Does" on a page selling a scalp concentrate). Plain text has
+// no heading markup, so this is what tells such a heading from a list item
+// of the section before.
+func (a *Analysis) namesOwnProduct(text string) bool {
 	name := a.Doc.Product.Name
 	if strings.TrimSpace(name) == "" && len(a.Blocks) > 0 {
 		name = a.Blocks[0].Text
@@ -92,8 +95,20 @@ func (a *Analysis) namesOwnProduct(i int) bool {
 			own[w] = true
 		}
 	}
-	for _, w := range strings.Fields(strings.ToLower(a.Blocks[i].Text)) {
+	for _, w := range strings.Fields(strings.ToLower(text)) {
 		if own[strings.Trim(w, ".,:;()[]\"'?")] {
+			return true
+		}
+	}
+	return false
+}
+
+// sellerSpeaks reports a sentence in which the seller speaks of its own
+// product ("our serum", "we"), which no heading above makes another topic.
+func sellerSpeaks(text string) bool {
+	for _, w := range strings.Fields(strings.ToLower(text)) {
+		switch strings.Trim(w, ".,:;()[]\"'?!") {
+		case "our", "we", "we're", "we've":
 			return true
 		}
 	}
