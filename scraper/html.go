@@ -301,15 +301,15 @@ func (w *htmlWalker) start(name string, raw []byte, start int, selfClosing bool)
 	case atom.Img:
 		if !w.inSkip() {
 			w.wc.images++
-			if w.linkKey != "" {
-				// inside a link to another page, the alt text is the
-				// link's label, not copy (widgets.go)
+			linked := w.linkKey != ""
+			if linked {
 				w.wc.linkImgs++
-				return
 			}
 			if at, ok := attrs.find("alt"); ok && at.valEnd > at.valStart {
 				w.wc.text += at.valEnd - at.valStart
-				w.wc.unlinked += at.valEnd - at.valStart
+				if !linked {
+					w.wc.unlinked += at.valEnd - at.valStart
+				}
 				bb := newBlockBuilder(KindImageAlt, w.region())
 				bb.addText(raw[at.valStart:at.valEnd], start+at.valStart, true)
 				w.emit(bb)

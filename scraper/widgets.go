@@ -30,8 +30,9 @@ import (
 // element; when an element ends, its share of the totals says whether it is
 // a card, and its children's cards whether it is a widget. A widget's blocks
 // move to Document.Others (RegionOtherProducts), its name candidates and
-// offer signs are dropped. An image inside a link to another page is that
-// link's label, not copy, wherever it stands.
+// offer signs are dropped. An image's alt text inside a link to another
+// page counts as linked text (it labels the card); outside a widget it stays
+// copy, since a banner's alt may carry the page's own claim.
 //
 // What stays: the product's own gallery (its links point at image files or
 // at the page itself), tabs and "how to use" steps (no links to products),
