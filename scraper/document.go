@@ -157,7 +157,7 @@ type Document struct {
 	// Others are the blocks of other products' cards on the page
 	// (recommendation carousels, "customers also bought", comparison
 	// tables; widgets.go), RegionOtherProducts, in page order. Rules do
-	// not lint them as this product's copy; page kind may count them.
+	// not lint them as this product's copy.
 	Others []Block
 	// Notes are things the reader noticed that a user should know (for
 	// example, a page that renders its copy with JavaScript).

@@ -107,6 +107,8 @@ type htmlWalker struct {
 	widgets       int // widgets moved to others, outermost only
 	own           string
 	ownFrom       string
+	ownProduct    bool // own has a product URL's shape
+	movedPrices   int  // price blocks inside widgets moved so far
 	others        []Block
 }
 

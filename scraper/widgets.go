@@ -19,7 +19,8 @@ import (
 // a container of repeated sibling cards, each linking to a different product
 // (the same /dp/…, /products/…, /p/…, ?product_id=… pattern, or any page
 // when the card shows a price or an image inside its link), with little text
-// of their own. A heading such as "Customers also bought", "Ähnliche
+// of their own and no sentence outside their links (prose: a step, a kit
+// item's description). A heading such as "Customers also bought", "Ähnliche
 // Produkte", "関連商品" or "추천 상품" is supporting evidence: within its
 // section two cards suffice, and cards without links (a bundle of images
 // and a price) count. A table with a row of product cards is a comparison
@@ -35,9 +36,12 @@ import (
 // copy, since a banner's alt may carry the page's own claim.
 //
 // What stays: the product's own gallery (its links point at image files or
-// at the page itself), tabs and "how to use" steps (no links to products),
-// the description, bullets, A+ content and the ingredient list (a widget
-// never holds an h1 or an ingredient list). A brand's "shop the routine"
+// at the page itself), tabs and "how to use" steps (prose, or under such a
+// heading), a set's own items under "what's inside", the description,
+// bullets, A+ content and the ingredient list (a widget never holds an h1
+// or an ingredient list), and every grid on a page that shows no product of
+// its own before it (no price of its own, no product URL): a category
+// page's grid is its content. A brand's "shop the routine"
 // block of its own other products is a widget too: those are other
 // products, linted on their own pages.
 
@@ -93,16 +97,18 @@ type frame struct {
 	// key is the first link to another page in the element, as a product
 	// key (productKey); productURL says whether a link has a product's URL
 	// shape.
-	key        string
-	productURL bool
-	link       bool   // the element is a link to another page than this one
-	outerLink  string // the open link when this one started
-	seq        int    // w.flushes at the start
-	recoAt     int    // the w.recoSeq of a heading over other products that labels the element
-	contents   bool   // a heading over the product's own parts or use labels the element
-	inner      int    // widgets inside the element, outermost only
-	cardRow    bool   // a table with a row of product cards
-	kids       kidCounts
+	key         string
+	productURL  bool
+	link        bool   // the element is a link to another page than this one
+	outerLink   string // the open link when this one started
+	seq         int    // w.flushes at the start
+	recoAt      int    // the w.recoSeq of a heading over other products that labels the element
+	contents    bool   // a heading over the product's own parts or use labels the element
+	inner       int    // widgets inside the element, outermost only
+	movedAt     int    // w.movedPrices at the start
+	innerPrices int    // price blocks in the widgets inside the element
+	cardRow     bool   // a table with a row of product cards
+	kids        kidCounts
 }
 
 // kidCounts sum up an element's children.
@@ -130,7 +136,7 @@ func (k *kidCounts) addKey(key string) {
 // pushFrame opens the frame of an element just pushed on the stack.
 func (w *htmlWalker) pushFrame(a atom.Atom, attrs attrList, raw []byte) {
 	f := frame{tag: a, at: w.wc, blocks: len(w.blocks), names: len(w.names), h2Names: w.h2Names,
-		offers: len(w.doc.OfferMarkup), outerLink: w.linkKey, seq: w.flushes}
+		offers: len(w.doc.OfferMarkup), outerLink: w.linkKey, seq: w.flushes, movedAt: w.movedPrices}
 	if !w.inSkip() {
 		switch a {
 		case atom.H1:
@@ -177,6 +183,7 @@ func (w *htmlWalker) closeFrame(i int, parent *frame) {
 	if widget {
 		w.moveToOthers(f)
 		w.widgets += 1 - f.inner
+		w.movedPrices += d.prices - f.innerPrices
 	}
 	if parent == nil {
 		return
@@ -186,8 +193,10 @@ func (w *htmlWalker) closeFrame(i int, parent *frame) {
 	}
 	if widget {
 		parent.inner++
+		parent.innerPrices += d.prices
 	} else {
 		parent.inner += f.inner
+		parent.innerPrices += f.innerPrices
 	}
 	switch {
 	case widget:
@@ -229,7 +238,7 @@ func (w *htmlWalker) isWidget(f *frame, d widgetCounts, i int) bool {
 		return false
 	}
 	k := f.kids
-	if k.cards+k.weak+k.widgets == 0 && !f.cardRow || d.h1s > 0 || w.listedSince(f.blocks) {
+	if k.cards+k.weak+k.widgets == 0 && !f.cardRow || d.h1s > 0 || w.listedSince(f.blocks) || !w.sellsOwnBefore(f) {
 		return false
 	}
 	if f.contents || i > 0 && w.frames[i-1].contents {
@@ -387,9 +396,21 @@ func (w *htmlWalker) ownKey() string {
 	}
 	if src != w.ownFrom {
 		w.ownFrom = src
-		w.own, _ = productKey(src, 0)
+		w.own, w.ownProduct = productKey(src, 0)
 	}
 	return w.own
+}
+
+// sellsOwnBefore reports whether the page shows a product of its own
+// before frame f: a price outside the widgets read so far, or a URL of a
+// product's shape. A category page's grid is its content, not a widget
+// beside a listing; themes put the buy box above the carousels.
+func (w *htmlWalker) sellsOwnBefore(f *frame) bool {
+	if f.at.prices > f.movedAt {
+		return true
+	}
+	w.ownKey()
+	return w.ownProduct
 }
 
 // productKey reduces a link to what names the product it opens: the id

@@ -14,8 +14,8 @@ import (
 // brand page with "complete your routine" and "you may also like" grids and
 // "how to use" steps that link to other products; a set whose own items
 // link to their own pages, and its ingredient spotlight linking to a
-// glossary. Other products' words go to Document.Others, the
-// listing's own words stay copy.
+// glossary; a category page, whose grid of products is its content. Other
+// products' words go to Document.Others, the listing's own words stay copy.
 func TestOtherProductWidgets(t *testing.T) {
 	cases := []struct {
 		file    string
@@ -37,6 +37,8 @@ func TestOtherProductWidgets(t *testing.T) {
 			copy: []string{"Tidepool Gel Cleanser, 50 ml", "Oat Barrier Balm, 30 ml", "worth $19.00",
 				"calms the look of redness", "repairs the skin barrier overnight", "Kelp Water Toner",
 				"Colloidal oat", "Comforts dry, tight skin", "holds water on the skin"}},
+		{file: "widgets-collection.html", name: "Cleansers",
+			copy: []string{"Driftwood Cleansing Balm clears blackheads", "Kelp Foam Bar", "$14.00"}},
 	}
 	r := NewReader()
 	for _, c := range cases {
