@@ -140,7 +140,7 @@ func (a *Analysis) classifyPage() {
 	for _, spec := range signalSpecs() {
 		distinct := map[string]bool{}
 		for _, h := range a.hits[spec.group] {
-			if !a.signalCounts(h) {
+			if !a.signalCounts(h) || spec.group == "kind-treatment" && a.forTreatments(h) {
 				continue
 			}
 			h := h
@@ -175,7 +175,7 @@ func (a *Analysis) classifyPage() {
 	// "Course of 3 sessions: £895", "1회 25만원".
 	if signals["session-price"] == nil {
 		for _, h := range a.hits["kind-treatment"] {
-			if !a.signalCounts(h) {
+			if !a.signalCounts(h) || a.forTreatments(h) {
 				continue
 			}
 			s := a.SentenceOf(h)
@@ -245,7 +245,55 @@ func (a *Analysis) signalCounts(h Hit) bool {
 	if h.Term.Group == "kind-article" || h.Term.Group == "kind-critical" {
 		return true // "we do not sell" and "no affiliate" are themselves signs
 	}
+	if h.Term.Group == "kind-practice" && professionAsEvidence(a.Blocks[h.Block].Tokens(), h) {
+		return false // "dermatologist tested", "physician formulated": a product's badge
+	}
+	if (h.Term.Group == "kind-practice" || h.Term.Group == "kind-treatment") && (len(a.nearHits(h, "kind-study", 1)) > 0 || len(a.nearHits(h, "evidence-design", 1)) > 0) {
+		// "Results from volunteer studies… after four in-clinic
+		// procedures": where a study was done, not what the page offers.
+		return false
+	}
 	return !a.Negated(h) && !a.InQuestion(h)
+}
+
+// professionAsEvidence reports a profession named as a product's badge
+// ("dermatologist tested", "physician-formulated", "dermatologist
+// recommended"), which a shop writes, not a practice.
+func professionAsEvidence(toks []Token, h Hit) bool {
+	if h.TokEnd >= len(toks) {
+		return false
+	}
+	switch toks[h.TokEnd].Key {
+	case "tested", "recommended", "approved", "developed", "formulated", "designed", "grade", "strength", "trusted", "favorite", "favourite":
+		return true
+	}
+	return false
+}
+
+// forTreatments reports a treatment word that states a product's purpose
+// ("concentrate for professional treatments", "para tratamentos
+// profissionais", 施術用, "tedaviler için"): a product made for treatments,
+// which a supplier or a shop sells, not a practice offering them.
+func (a *Analysis) forTreatments(h Hit) bool {
+	b := a.Blocks[h.Block]
+	toks := b.Tokens()
+	word := strings.ToLower(a.matchText(h))
+	if !isTreatmentNoun(word) && !isTreatmentNoun(strings.TrimSuffix(word, "s")) && word != "procedure" && word != "procedures" && word != "시술" && word != "施術" {
+		return false
+	}
+	for t := h.TokStart - 1; t >= 0 && t >= h.TokStart-2; t-- {
+		switch toks[t].Key {
+		case "for", "para", "pour", "für", "per", "для":
+			return true
+		}
+	}
+	if h.TokEnd < len(toks) {
+		switch toks[h.TokEnd].Key {
+		case "için", "용", "用", "向":
+			return true
+		}
+	}
+	return false
 }
 
 // decideKind turns scores into a kind. Supplier and clinic need their own
