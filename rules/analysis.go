@@ -547,7 +547,7 @@ func (a *Analysis) startsNegative(h Hit) bool {
 	if h.Term == nil || h.Term.Group == "negation" {
 		return false
 	}
-	for _, n := range a.hits["negation"] {
+	for _, n := range a.hitsIn("negation", h.Block) {
 		if n.Block == h.Block && n.TokStart == h.TokStart && n.TokEnd <= h.TokEnd && n.TokEnd < h.TokEnd {
 			return true
 		}

@@ -222,7 +222,7 @@ func (a *Analysis) negatedOutside(h Hit, group string) bool {
 // insideGroup reports whether a hit of group covers all of h's text
 // ("再生" inside 再生ガラス, recycled glass).
 func (a *Analysis) insideGroup(h Hit, group string) bool {
-	for _, o := range a.hits[group] {
+	for _, o := range a.hitsIn(group, h.Block) {
 		if o.Block == h.Block && o.Start <= h.Start && h.End <= o.End {
 			return true
 		}
