@@ -101,7 +101,10 @@ func TestArticlePromotion(t *testing.T) {
 		t.Errorf("advertorial: kind %s promotes %v claim %v findings %d", advert.Facts.PageKind, advert.Facts.Promotes, advert.Facts.ExosomeClaim, len(advert.Findings))
 	}
 	blog := check("Blog post by our editor\nIn this article we look at why the Glow Lab Exosome Serum uses rose callus exosomes for brighter-looking skin. Read more below.")
-	if blog.Facts.PageKind != rules.PageArticle || !blog.Facts.Promotes || !blog.Facts.ExosomeClaim {
+	// "We" about the serum is the brand speaking (a product page); read as
+	// an article, it must at least promote. Either way it is checked.
+	checked := blog.Facts.PageKind == rules.PageProduct || blog.Facts.PageKind == rules.PageArticle && blog.Facts.Promotes
+	if !checked || !blog.Facts.ExosomeClaim {
 		t.Errorf("brand blog naming its product: kind %s promotes %v claim %v (%+v)", blog.Facts.PageKind, blog.Facts.Promotes, blog.Facts.ExosomeClaim, blog.Facts.PromotionEvidence)
 	}
 	study := check("Abstract\nIn a randomized split-face study of 24 participants, a serum with rose exosomes (Rosa Labs Inc.) was applied for 8 weeks. doi:10.1000/abc")
