@@ -113,6 +113,7 @@ func signalSpecs() []signalSpec {
 		{groups: one("kind-supplier"), signal: "supplier", kind: PageSupplier, weight: 2, cap: 3, anchor: true},
 		{groups: one("kind-material"), signal: "material", kind: PageSupplier, weight: 1, cap: 3},
 		{groups: one("kind-article"), signal: "article", kind: PageArticle, weight: 1, cap: 5},
+		{groups: one("kind-discussion"), signal: "discussion", kind: PageArticle, weight: 1, cap: 2},
 		{groups: one("kind-reporting"), signal: "reporting", kind: PageArticle, weight: 1, cap: 2},
 		{groups: one("kind-science"), signal: "science", kind: PageArticle, weight: 1, cap: 3},
 		{groups: one("kind-noncommercial"), signal: "noncommercial", kind: PageArticle, weight: 2, cap: 1},
@@ -308,7 +309,7 @@ func (a *Analysis) classifyPage() {
 		t.anchor[PageProduct] = true
 	}
 
-	kind := decideKind(t, primary, prices, len(priceBlocks))
+	kind := decideKind(t, primary, paper, prices, len(priceBlocks))
 	if kind == PageCatalog {
 		t.note("many-products", PageCatalog, nil, fmt.Sprintf("%d prices in %d places", prices, len(priceBlocks))).Count = len(priceBlocks)
 	}
@@ -358,7 +359,7 @@ func (a *Analysis) signalCounts(h Hit) bool {
 		return false
 	}
 	switch h.Term.Group {
-	case "kind-article", "kind-critical", "kind-reporting", "kind-dateline":
+	case "kind-article", "kind-discussion", "kind-critical", "kind-reporting", "kind-dateline":
 		return true // "we do not sell" and "no affiliate" are themselves signs
 	}
 	return !a.Negated(h) && !a.InQuestion(h)
@@ -369,11 +370,13 @@ func (a *Analysis) signalCounts(h Hit) bool {
 // practitioners; an article needs two different signs and no offer at all; a
 // catalog needs many offers and no primary product, so a product page with a
 // carousel of others stays a product page.
-func decideKind(t *kindTally, primary bool, prices, priceBlocks int) PageKind {
+func decideKind(t *kindTally, primary, paper bool, prices, priceBlocks int) PageKind {
 	sup, cli, pro, art := t.score[PageSupplier], t.score[PageClinic], t.score[PageProduct], t.score[PageArticle]
 	clinicAnchor := t.anchor[PageClinic]
 	carts, sizes := t.count("cart"), t.count("product")
-	many := prices >= 3 && priceBlocks >= 3 && (carts >= 2 || sizes >= 3) || carts >= 4
+	many := prices >= 3 && priceBlocks >= 3 && (carts >= 2 || sizes >= 3 || priceBlocks >= 5) || carts >= 4
+	named := t.has("product-name") && !t.has("treatment-name")
+	editorial := t.has("article") || t.has("reporting") || t.has("byline") || t.has("dateline") || t.has("noncommercial")
 	catalog := many && !primary
 	switch {
 	case sup >= 4 && sup >= cli && sup > pro && t.has("supplier"):
@@ -388,12 +391,15 @@ func decideKind(t *kindTally, primary bool, prices, priceBlocks int) PageKind {
 		return PageClinic
 	case sup >= 4 && sup > pro:
 		return PageSupplier
-	case art >= 2 && !t.offer && art >= pro:
+	case art >= 2 && !t.offer && art >= pro && (editorial || paper || art >= cli):
+		// Science and a critical word are found on clinic pages too; an
+		// article outweighed by treatment words needs a sign of the press.
 		return PageArticle
-	case cli > pro && art < 2 && (cli >= 3 || cli >= 2 && t.kindSignals(PageClinic) >= 2):
+	case cli > pro && cli > art && !editorial && !named && (cli >= 3 || cli >= 2 && t.kindSignals(PageClinic) >= 2):
 		// Treatment and procedure words of more than one kind, more than
-		// product words, and no article signs: a practice describing what
-		// it does.
+		// product or article words, no sign of the press, and a page not named for a
+		// product ("serum for after your laser session" is a product's
+		// page): a practice describing what it does.
 		return PageClinic
 	case pro >= 1 || t.offer:
 		return PageProduct
@@ -649,11 +655,51 @@ func isProductNoun(key string) bool {
 // is about a product.
 func productNamed(a *Analysis) (Hit, bool) {
 	for _, h := range a.hits["kind-product-noun"] {
-		if k := a.Blocks[h.Block].Kind; (k == scraper.KindProductName || k == scraper.KindTitle) && !a.InQuestion(h) {
-			return h, true // "Do exosome serums work?" names a subject, not a product
+		if a.namesPage(h) {
+			return h, true
 		}
 	}
 	return Hit{}, false
+}
+
+// namesPage reports a hit in the page's name: its title, its h1, or the
+// first line of a text. "Do exosome serums work?" names a subject, not the
+// page's product.
+func (a *Analysis) namesPage(h Hit) bool {
+	k := a.Blocks[h.Block].Kind
+	named := k == scraper.KindProductName || k == scraper.KindTitle || a.isNameBlock(h.Block) || a.onTitleLine(h)
+	return named && !a.InQuestion(h)
+}
+
+// maxTitleLineBytes is the longest first line of a text read as its title.
+const maxTitleLineBytes = 120
+
+// onTitleLine reports a hit on the first line of a plain text whose
+// reader ran that line into the next ("Clinic-grade Exosome Serum" above
+// the copy): a short first line without a full stop is the text's title.
+func (a *Analysis) onTitleLine(h Hit) bool {
+	if h.Block != 0 || a.Doc.Format != scraper.FormatText {
+		return false
+	}
+	b := a.Blocks[0]
+	end := -1
+	for _, tk := range b.Tokens {
+		if a.lineOf(0, tk.Start) != a.lineOf(0, 0) {
+			end = tk.Start
+			break
+		}
+	}
+	if end < 0 || end > maxTitleLineBytes || h.End > end {
+		return false
+	}
+	first := strings.TrimSpace(b.Text[:end])
+	return !strings.HasSuffix(first, ".") && !strings.HasSuffix(first, "。")
+}
+
+// lineOf is the source line of an offset in block i.
+func (a *Analysis) lineOf(i, off int) int {
+	s, _ := a.Blocks[i].SourceRange(off, off)
+	return a.Doc.Position(s).Line
 }
 
 // treatmentNamed finds a treatment noun in the page's name or title ("Rose
@@ -661,7 +707,7 @@ func productNamed(a *Analysis) (Hit, bool) {
 // about a treatment. "Facial Serum" names a product.
 func treatmentNamed(a *Analysis) (Hit, bool) {
 	for _, h := range a.hits["kind-treatment-noun"] {
-		if k := a.Blocks[h.Block].Kind; (k == scraper.KindProductName || k == scraper.KindTitle) && !a.InQuestion(h) && !a.productNounAt(h.Block, h.TokEnd) {
+		if a.namesPage(h) && !a.productNounAt(h.Block, h.TokEnd) {
 			return h, true
 		}
 	}

@@ -10,9 +10,9 @@ import (
 )
 
 // Signs of an article in its furniture rather than its words: a byline ("By
-// Anna Lee", "Por María Gómez", "Von Jana Koch") and a date line ("Updated
-// March 4, 2025", "3 de mayo de 2025", 2025年3月4日). Both stand on a short
-// line of their own; a date inside a sentence ("since 2019") is not one.
+// Anna Lee", "Por María Gómez", "Von Jana Koch") at the start of a line, and
+// a date line ("Updated March 4, 2025", "3 de mayo de 2025", 2025年3月4日)
+// on a short one; a date inside a sentence ("since 2019") is not one.
 
 // maxFurnitureBytes is the longest line read as a byline or date line.
 const maxFurnitureBytes = 120
@@ -38,11 +38,14 @@ func monthWords() map[string]bool {
 func (a *Analysis) articleFurniture() (byline, dateline []Hit) {
 	months := monthWords()
 	for i, b := range a.Blocks {
-		if b.Region == scraper.RegionUserContent || b.Kind == scraper.KindIngredients || len(b.Text) > maxFurnitureBytes {
+		if b.Region == scraper.RegionUserContent || b.Kind == scraper.KindIngredients {
 			continue
 		}
 		if h, ok := a.bylineIn(i); ok {
 			byline = append(byline, h)
+		}
+		if len(b.Text) > maxFurnitureBytes {
+			continue
 		}
 		if h, ok := dateIn(i, b, months); ok {
 			dateline = append(dateline, h)
@@ -51,8 +54,9 @@ func (a *Analysis) articleFurniture() (byline, dateline []Hit) {
 	return byline, dateline
 }
 
-// bylineIn finds a byline word (kind-byline) at the start of a short block,
-// or after a separator ("Health | By Anna Lee"), before a capitalised name.
+// bylineIn finds a byline word (kind-byline) at the start of a block or a
+// line, or after a separator ("Health | By Anna Lee"), before a capitalised
+// name.
 func (a *Analysis) bylineIn(i int) (Hit, bool) {
 	b := a.Blocks[i]
 	toks := b.Tokens
@@ -60,8 +64,8 @@ func (a *Analysis) bylineIn(i int) (Hit, bool) {
 		if h.Block != i || h.TokEnd >= len(toks) {
 			continue
 		}
-		if h.TokStart > 0 && !strings.ContainsAny(b.Text[toks[h.TokStart-1].End:h.Start], "|·•—–/") {
-			continue
+		if h.TokStart > 0 && !strings.ContainsAny(b.Text[toks[h.TokStart-1].End:h.Start], "|·•—–/") && a.lineOf(i, toks[h.TokStart-1].Start) == a.lineOf(i, h.Start) {
+			continue // not at the start of a line
 		}
 		// A name follows: one or two capitalised words ("By Appointment
 		// Only" has three).
