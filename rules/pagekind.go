@@ -136,6 +136,8 @@ type kindTally struct {
 	signals map[string]*KindSignal
 	order   []string
 	score   map[PageKind]int
+	weight  map[string]int  // what each signal added to its kind's score
+	strong  map[string]bool // an offer or an anchor, shown first
 	offer   bool
 	anchor  map[PageKind]bool
 }
@@ -169,7 +171,8 @@ func (t *kindTally) hits(name string, kind PageKind, hs []Hit, key func(Hit) str
 		if n > cap {
 			n = cap
 		}
-		t.score[kind] += n * weight
+		t.add(kind, name, n*weight)
+		t.strong[name] = offer || anchor
 		t.offer = t.offer || offer
 		t.anchor[kind] = t.anchor[kind] || anchor
 	}
@@ -184,6 +187,18 @@ func (t *kindTally) kindSignals(k PageKind) int {
 		}
 	}
 	return n
+}
+
+// add adds a signal's weight to its kind's score.
+func (t *kindTally) add(kind PageKind, name string, w int) {
+	t.score[kind] += w
+	t.weight[name] += w
+}
+
+// strongAdd adds the weight of an offer or an anchor.
+func (t *kindTally) strongAdd(kind PageKind, name string, w int) {
+	t.add(kind, name, w)
+	t.strong[name] = true
 }
 
 func (t *kindTally) has(name string) bool { return t.signals[name] != nil }
@@ -201,7 +216,7 @@ func (t *kindTally) count(name string) int {
 // of its own product or treatment) keeps a page from being an article.
 func (a *Analysis) classifyPage() {
 	f := &a.Facts
-	t := &kindTally{a: a, signals: map[string]*KindSignal{}, score: map[PageKind]int{}, anchor: map[PageKind]bool{}}
+	t := &kindTally{a: a, signals: map[string]*KindSignal{}, score: map[PageKind]int{}, weight: map[string]int{}, strong: map[string]bool{}, anchor: map[PageKind]bool{}}
 	termText := func(h Hit) string { return h.Term.Text }
 	paper := a.isPaper()
 	for _, spec := range signalSpecs() {
@@ -254,11 +269,15 @@ func (a *Analysis) classifyPage() {
 	if prices > 0 {
 		t.offer = true
 	}
-	// A price beside a session or treatment word, or a duration, is a
+	// A price beside a session unit, a treatment word or a duration is a
 	// treatment menu: "Course of 3 sessions: £895", "1회 25만원", "$140 · 60
 	// minutes".
 	if !t.has("session-price") {
-		for _, h := range append(append([]Hit{}, a.hits["kind-treatment"]...), a.hits["kind-duration"]...) {
+		var units []Hit
+		for _, g := range []string{"kind-session-unit", "kind-treatment", "kind-duration"} {
+			units = append(units, a.hits[g]...)
+		}
+		for _, h := range units {
 			if !a.signalCounts(h) {
 				continue
 			}
@@ -266,7 +285,7 @@ func (a *Analysis) classifyPage() {
 			if len(findPrices(a.Blocks[h.Block].Text[s.Start:s.End])) > 0 && !a.namesProduct(h) {
 				h := h
 				t.note("session-price", PageClinic, &h, "")
-				t.score[PageClinic] += 2
+				t.strongAdd(PageClinic, "session-price", 2)
 				t.anchor[PageClinic] = true
 				break
 			}
@@ -274,34 +293,34 @@ func (a *Analysis) classifyPage() {
 	}
 	// Prices are a product's unless they are a treatment menu's.
 	if prices > 0 && !t.has("session-price") {
-		t.score[PageProduct]++
+		t.strongAdd(PageProduct, "price", 1)
 		t.anchor[PageProduct] = true
 	}
 	if h, ok := productNamed(a); ok {
 		t.note("product-name", PageProduct, &h, "")
-		t.score[PageProduct] += 2
+		t.add(PageProduct, "product-name", 2)
 	}
 	if h, ok := treatmentNamed(a); ok {
 		t.note("treatment-name", PageClinic, &h, "")
-		t.score[PageClinic]++
+		t.add(PageClinic, "treatment-name", 2)
 	}
 	// Evidence of one primary product: its ingredient list, its Product
 	// schema or og:type. Recommendation carousels add prices, not these.
 	primary := false
 	if hasIngredientBlock(a) {
 		t.note("ingredient-list", PageProduct, nil, "")
-		t.score[PageProduct] += 2
+		t.strongAdd(PageProduct, "ingredient-list", 2)
 		primary = true
 	}
 	if a.Doc.Structured {
 		t.note("product-schema", PageProduct, nil, "schema.org Product")
-		t.score[PageProduct] += 3
+		t.strongAdd(PageProduct, "product-schema", 3)
 		t.offer = true
 		primary = true
 	}
 	for _, m := range a.Doc.OfferMarkup {
 		t.note(m, PageProduct, nil, "")
-		t.score[PageProduct] += 3
+		t.strongAdd(PageProduct, m, 3)
 		t.offer = true
 		primary = primary || m == scraper.OfferProductType
 	}
@@ -319,12 +338,21 @@ func (a *Analysis) classifyPage() {
 	for _, name := range t.order {
 		f.PageKindEvidence = append(f.PageKindEvidence, *t.signals[name])
 	}
+	// The evidence for the decided kind first, offers and anchors first and
+	// the weightiest first among them: a Product schema before a word for a
+	// product.
 	sort.SliceStable(f.PageKindEvidence, func(i, j int) bool {
 		x, y := f.PageKindEvidence[i], f.PageKindEvidence[j]
 		if (x.For == kind) != (y.For == kind) {
-			return x.For == kind // the evidence for the decided kind first
+			return x.For == kind
 		}
-		return false
+		if x.For != kind {
+			return false
+		}
+		if t.strong[x.Signal] != t.strong[y.Signal] {
+			return t.strong[x.Signal]
+		}
+		return t.weight[x.Signal] > t.weight[y.Signal]
 	})
 }
 
@@ -401,7 +429,9 @@ func decideKind(t *kindTally, primary, paper bool, prices, priceBlocks int) Page
 		// product ("serum for after your laser session" is a product's
 		// page): a practice describing what it does.
 		return PageClinic
-	case pro >= 1 || t.offer:
+	case pro >= 2 || t.offer || pro >= 1 && (t.anchor[PageProduct] || t.count("product-words") >= 2):
+		// One product word said once ("a gentle cleanser") is not enough;
+		// a product spoken of again ("our serums ... these serums") is.
 		return PageProduct
 	}
 	return PageUnknown

@@ -53,6 +53,9 @@ func TestPageKind(t *testing.T) {
 		{"catalog", scraper.FormatText, "Rose EV Serum 30 ml — $48\nAdd to cart\nCentella EV Toner 150 ml — $32\nAdd to cart\nMilk EV Cream 50 ml — $56\nAdd to cart", rules.PageCatalog},
 		// Nothing to go by.
 		{"unknown", scraper.FormatText, "Exosomes help skin look smoother and brighter.", rules.PageUnknown},
+		// A product word said once is no page about a product; said again it is.
+		{"one product word", scraper.FormatText, "A mild cleanser that leaves skin looking calm after exosome care.", rules.PageUnknown},
+		{"a product spoken of again", scraper.FormatText, "Why we put plant exosomes in our toners\nEvery toner in the line carries centella exosomes for a calmer look.", rules.PageProduct},
 	}
 	engine, err := rules.NewEngine(rules.All(), nil)
 	if err != nil {

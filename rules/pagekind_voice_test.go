@@ -116,3 +116,60 @@ func TestPageKindVoice(t *testing.T) {
 		})
 	}
 }
+
+// Where the kind is unknown, messages name neither a cosmetic nor a
+// treatment alone: a clinic read as unknown must not hear that "a cosmetic
+// may only change how skin looks", nor a serum that its treatment is
+// unapproved.
+func TestUnknownKindMessagesAreNeutral(t *testing.T) {
+	engine, err := rules.NewEngine(rules.All(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := scraper.NewReader().Read("x.txt", []byte("Exosomes repair damaged skin cells and a miracle glow follows.\n"), scraper.FormatText)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := engine.Check(doc)
+	if res.Facts.PageKind != rules.PageUnknown {
+		t.Fatalf("kind %s, want unknown (%+v)", res.Facts.PageKind, res.Facts.PageKindEvidence)
+	}
+	seen := map[string]string{}
+	for _, f := range res.Findings {
+		seen[f.Rule] = f.Message
+	}
+	for _, id := range []string{"drug-claim", "hype-wording"} {
+		msg, ok := seen[id]
+		if !ok {
+			t.Errorf("%s did not fire: %v", id, res.Findings)
+			continue
+		}
+		if !strings.Contains(msg, "treatment") || strings.HasSuffix(msg, "a cosmetic may only change how skin looks") {
+			t.Errorf("%s message is not neutral: %q", id, msg)
+		}
+	}
+}
+
+// News that quotes a clinic is an article and is not accused of selling; news
+// that promotes a named treatment in its own voice is still checked.
+func TestNewsQuotingOrPromotingAClinic(t *testing.T) {
+	engine, err := rules.NewEngine(rules.All(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := func(text string) *rules.DocResult {
+		doc, err := scraper.NewReader().Read("x.txt", []byte(text), scraper.FormatText)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return engine.Check(doc)
+	}
+	quoting := check("By Mina Cho\nPublished on June 2, 2025\nClinics across the city now offer exosome facials, according to the dermatology association. \"We offer three sessions and our patients love the glow,\" said the director of one clinic. Researchers told us the evidence is thin.")
+	if quoting.Facts.PageKind != rules.PageArticle || quoting.Facts.Promotes || len(quoting.Findings) != 0 {
+		t.Errorf("news quoting a clinic: kind %s promotes %v findings %v", quoting.Facts.PageKind, quoting.Facts.Promotes, quoting.Findings)
+	}
+	promoting := check("By Mina Cho\nPublished on June 2, 2025\nThe LumiCell® exosome booster regenerates damaged skin cells and heals acne scars in a single session. Readers will find it at all twelve Lumi branches.")
+	if promoting.Facts.PageKind != rules.PageArticle || !promoting.Facts.Promotes || len(promoting.Findings) == 0 {
+		t.Errorf("news promoting a treatment: kind %s promotes %v findings %v", promoting.Facts.PageKind, promoting.Facts.Promotes, promoting.Findings)
+	}
+}
