@@ -11,6 +11,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/exolint/exolint/rules"
+	"github.com/exolint/exolint/scraper"
 )
 
 // stdinSource is how the loader names standard input.
@@ -51,6 +52,10 @@ type artifact struct {
 	baseID, base string
 	// stdin and web pages cannot be edited: no fixes.
 	editable bool
+	// record names a JSON Lines product record read from standard input
+	// (its url, else its id): the region counts from the record's start,
+	// not the stream's, so the record is a logical location in the stream.
+	record string
 }
 
 // locateArtifact maps a source to its SARIF location. Relative paths stay
@@ -60,8 +65,10 @@ type artifact struct {
 // locations (GH1005), so a web page is relative to its site, a base of its
 // own (SITE_<host>), which resolves to the page's URL for any SARIF reader;
 // standard input is "stdin".
-func locateArtifact(source, srcRoot string) artifact {
+func locateArtifact(source, format, srcRoot string) artifact {
 	switch {
+	case format == scraper.FormatJSONLines:
+		return artifact{id: "record:" + source, uri: stdinURI, record: source}
 	case isURL(source):
 		if u, err := url.Parse(source); err == nil && u.Host != "" {
 			rel := &url.URL{Path: strings.TrimPrefix(u.Path, "/"), RawPath: strings.TrimPrefix(u.RawPath, "/"), RawQuery: u.RawQuery}

@@ -139,7 +139,15 @@ type sarifResultProps struct {
 }
 
 type sarifLocation struct {
-	PhysicalLocation sarifPhysical `json:"physicalLocation"`
+	PhysicalLocation sarifPhysical          `json:"physicalLocation"`
+	LogicalLocations []sarifLogicalLocation `json:"logicalLocations,omitempty"`
+}
+
+// sarifLogicalLocation names a JSON Lines record inside standard input.
+type sarifLogicalLocation struct {
+	Name               string `json:"name"`
+	FullyQualifiedName string `json:"fullyQualifiedName,omitempty"`
+	Kind               string `json:"kind"`
 }
 
 type sarifPhysical struct {
@@ -262,7 +270,7 @@ func (sw *sarifWriter) ruleIndex(id string) int {
 }
 
 func (sw *sarifWriter) Document(d *rules.DocResult) error {
-	a := locateArtifact(d.Source, sw.opt.SrcRoot)
+	a := locateArtifact(d.Source, d.Format, sw.opt.SrcRoot)
 	loc := a.location()
 	if a.base != "" {
 		if sw.sites == nil {
@@ -292,7 +300,7 @@ func (sw *sarifWriter) Document(d *rules.DocResult) error {
 			RuleIndex:           sw.ruleIndex(f.Rule),
 			Level:               sarifLevel(f.Severity),
 			Message:             sarifMessage{Text: f.Message},
-			Locations:           []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: loc, Region: sarifRegionOf(f)}}},
+			Locations:           []sarifLocation{a.place(loc, sarifRegionOf(f))},
 			PartialFingerprints: map[string]string{fingerprintKey: sw.fp.next(a.id, f)},
 			Properties:          sarifResultProps{Match: f.Match, Markets: slices.Clone(f.Markets), Kind: string(f.Kind), Region: string(f.Region), Suggestion: f.Suggestion},
 		}
@@ -376,10 +384,24 @@ func (sw *sarifWriter) End() error {
 }
 
 // location is the artifactLocation of a document.
+// place is a result's location: the artifact's region, and for a JSON
+// Lines record, the record by name, since its region counts from the
+// record's own start.
+func (a artifact) place(loc sarifArtifactLoc, reg *sarifRegion) sarifLocation {
+	l := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: loc, Region: reg}}
+	if a.record != "" {
+		l.LogicalLocations = []sarifLogicalLocation{{Name: a.record, FullyQualifiedName: "stdin/" + a.record, Kind: "object"}}
+	}
+	return l
+}
+
 func (a artifact) location() sarifArtifactLoc {
 	loc := sarifArtifactLoc{URI: a.uri, URIBaseID: a.baseID}
-	if a.id == stdinSource {
+	switch {
+	case a.id == stdinSource:
 		loc.Description = &sarifMessage{Text: "standard input"}
+	case a.record != "":
+		loc.Description = &sarifMessage{Text: "a JSON Lines record on standard input; the region counts from the record's first byte"}
 	}
 	return loc
 }

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -519,5 +520,54 @@ func TestSARIFSnippetIsSourceText(t *testing.T) {
 	}
 	if !found {
 		t.Fatal("no approval-claim on FDA approved")
+	}
+}
+
+// A JSON Lines record read from standard input is located on standard
+// input and named as a logical location, since its region counts from
+// the record's start: never a file under the source root, nor its site.
+func TestSARIFLocatesStdinRecords(t *testing.T) {
+	r := testResult(t)
+	record := `{"id":"sku-7","url":"https://shop.example/p/7","description":"A miracle cream."}`
+	r.Documents = []*rules.DocResult{
+		{Source: "https://shop.example/p/7", Format: scraper.FormatJSONLines, Findings: []rules.Finding{
+			finding(t, record, "hype-wording", rules.Warning, "miracle", 0, "hype", "remarkable"),
+		}},
+		{Source: "sku-8", Format: scraper.FormatJSONLines, Findings: []rules.Finding{
+			finding(t, record, "hype-wording", rules.Warning, "miracle", 0, "hype", "remarkable"),
+		}},
+	}
+	out := renderSARIF(t, r, SARIFOptions{SrcRoot: t.TempDir()})
+	validateSARIF(t, sarifValidator(t), out)
+	checkGitHubRules(t, out)
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				Locations []struct {
+					PhysicalLocation sarifPhysical
+					LogicalLocations []sarifLogicalLocation
+				}
+				Fixes []json.RawMessage
+			}
+		}
+	}
+	if err := json.Unmarshal(out, &log); err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, res := range log.Runs[0].Results {
+		loc := res.Locations[0]
+		if a := loc.PhysicalLocation.ArtifactLocation; a.URI != "stdin" || a.URIBaseID != "" {
+			t.Errorf("record located at %+v, want stdin", a)
+		}
+		if len(res.Fixes) != 0 {
+			t.Errorf("fix offered for a record on standard input")
+		}
+		for _, l := range loc.LogicalLocations {
+			names = append(names, l.Name)
+		}
+	}
+	if want := []string{"https://shop.example/p/7", "sku-8"}; !slices.Equal(names, want) {
+		t.Errorf("logical locations = %q, want %q", names, want)
 	}
 }

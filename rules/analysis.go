@@ -49,7 +49,7 @@ type Analysis struct {
 func analyze(doc *scraper.Document, lx *Lexicon) *Analysis {
 	a := &Analysis{Doc: doc, hits: map[string][]Hit{}}
 	a.Blocks = make([]BlockInfo, len(doc.Blocks))
-	var classHits []Match
+	var classHits, exceptions []Match
 	composed := map[string]bool{}
 	for i := range doc.Blocks {
 		b := &doc.Blocks[i]
@@ -57,9 +57,14 @@ func analyze(doc *scraper.Document, lx *Lexicon) *Analysis {
 		bi := BlockInfo{Block: b, Tokens: toks, Sentences: sentences(b.Text, toks)}
 		a.Blocks[i] = bi
 		classHits = classHits[:0]
+		exceptions = exceptions[:0]
+		firstHit := len(a.hits["negation"])
 		lx.Scan(toks, func(m Match) {
 			if splitKorean(m, b.Text) {
 				return
+			}
+			if m.Term.Group == "negation-exception" {
+				exceptions = append(exceptions, m)
 			}
 			if lx.grammar != nil && lx.grammar.classes[m.Term.Group] {
 				classHits = append(classHits, m)
@@ -69,6 +74,10 @@ func analyze(doc *scraper.Document, lx *Lexicon) *Analysis {
 			}
 			a.addHit(i, m, false)
 		})
+		if len(exceptions) > 0 {
+			classHits = dropNegations(classHits, exceptions)
+			a.hits["negation"] = append(a.hits["negation"][:firstHit], hitsOf(dropNegations(matchesOf(a.hits["negation"][firstHit:]), exceptions), i)...)
+		}
 		if lx.grammar != nil {
 			var lineOf func(int) int
 			if doc.Format == scraper.FormatText {
@@ -90,6 +99,42 @@ func analyze(doc *scraper.Document, lx *Lexicon) *Analysis {
 	a.attributed = a.flagSentences("attribution")
 	a.flagAttributionPreps()
 	return a
+}
+
+// dropNegations removes the negation matches inside a negation exception:
+// the 不 of 不同 (different) and 不断 (constantly), the "not" of "not only",
+// the 아니 of 뿐만 아니라 negate nothing.
+func dropNegations(ms, exceptions []Match) []Match {
+	out := ms[:0]
+	for _, m := range ms {
+		inside := false
+		for _, e := range exceptions {
+			if m.Term.Group == "negation" && e.TokStart <= m.TokStart && m.TokEnd <= e.TokEnd {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func matchesOf(hs []Hit) []Match {
+	out := make([]Match, len(hs))
+	for i, h := range hs {
+		out[i] = h.Match
+	}
+	return out
+}
+
+func hitsOf(ms []Match, block int) []Hit {
+	out := make([]Hit, len(ms))
+	for i, m := range ms {
+		out[i] = Hit{Block: block, Match: m}
+	}
+	return out
 }
 
 // addHit records a match in block i. Two terms of one group on the same
@@ -240,7 +285,18 @@ func sentences(text string, toks []Token) []Sentence {
 				emit(next, r == '?')
 			}
 		case '。', '！', '？':
-			emit(i+size, r == '？')
+			// Closing quotes and brackets stay with the sentence they
+			// close: “湿疹就好了！” is one quotation.
+			next := i + size
+			for next < len(text) {
+				c, n := utf8.DecodeRuneInString(text[next:])
+				if !strings.ContainsRune("”」』）)\"'’", c) {
+					break
+				}
+				next += n
+			}
+			emit(next, r == '？')
+			size = next - i
 		}
 		i += size
 	}
@@ -294,7 +350,13 @@ func (a *Analysis) sameSentence(x, y Hit) bool {
 // "without"… up to four words before it in the same sentence, or, for
 // Korean, Japanese and Chinese, a negating ending shortly after it.
 func (a *Analysis) Negated(h Hit) bool {
+	if h.Term != nil && h.Term.Negative {
+		return false // "you will never need Botox again" negates nothing
+	}
 	toks := a.Blocks[h.Block].Tokens
+	if a.startsNegative(h) {
+		return false // "Hiçbir risk taşımaz", "no side effects, none": negative concord
+	}
 	if h.TokEnd < len(toks) && toks[h.TokEnd].Key == "free" && toks[h.TokEnd].Start == h.End+1 {
 		return true // "exosome-free", "paraben-free"
 	}
@@ -302,20 +364,92 @@ func (a *Analysis) Negated(h Hit) bool {
 		if n.Block != h.Block || !a.sameSentence(n, h) || isNumberSign(toks, n) {
 			continue
 		}
-		if n.TokEnd <= h.TokStart && h.TokStart-n.TokEnd <= 4 && !prefixNegation(a.Blocks[h.Block].Text, n, h) {
+		if n.TokEnd <= h.TokStart && h.TokStart-n.TokEnd <= 4 && !prefixNegation(a.Blocks[h.Block].Text, n, h) &&
+			(!contrastNegation(a.matchText(n)) || !clauseBreakBetween(a.Blocks[h.Block].Text, n.End, h.Start)) {
 			return true
 		}
 		// Korean and Japanese negate at the end of the clause, and every
 		// syllable is a token, so the window after the hit is wider.
-		if n.TokStart >= h.TokEnd && n.TokStart-h.TokEnd <= 10 && a.isCJKHit(h) && !clauseBreakBetween(a.Blocks[h.Block].Text, h.End, n.Start) {
+		if n.TokStart >= h.TokEnd && n.TokStart-h.TokEnd <= 10 && a.cjkClause(h) && !clauseBreakBetween(a.Blocks[h.Block].Text, h.End, n.Start) &&
+			!koreanWithoutOther(a.Blocks[h.Block].Text, h, n) {
 			return true
 		}
 	}
-	// Turkish negates the verb with a suffix after it ("tedavi etmez").
+	// Turkish negates the verb with a suffix after it ("tedavi etmez"),
+	// also inside the claim's own last word ("onaylanmamıştır").
 	for _, n := range a.hits["negation-after"] {
 		if n.Block == h.Block && n.TokStart >= h.TokEnd && n.TokStart-h.TokEnd <= 2 && a.sameSentence(n, h) {
 			return true
 		}
+	}
+	end := min(h.TokEnd+2, a.SentenceOf(h).TokEnd)
+	for i := h.TokEnd - 1; i < end; i++ {
+		if i >= 0 && turkishNegative(toks[i].Key) {
+			return true
+		}
+	}
+	return false
+}
+
+// koreanWithoutOther reports 없이 (without) after another noun than the
+// hit's: it negates only the noun phrase right before it. In "필러와 같은
+// 효과를 바늘 없이" a particle (를) closes the hit's phrase, so the needle is
+// absent, not the comparison; in "인체 유래 성분 없이" the phrase runs on to
+// 없이 and is negated.
+func koreanWithoutOther(text string, h, n Hit) bool {
+	if !strings.HasPrefix(text[n.Start:], "없이") || n.Start <= h.End {
+		return false
+	}
+	between := text[h.End:n.Start]
+	return between != "" && !strings.HasPrefix(between, " ") && strings.TrimSpace(between) != ""
+}
+
+// startsNegative reports a claim that begins with its own negative word
+// ("no side effects", "hiçbir risk", "никаких побочных эффектов"): another
+// negation beside it agrees with that word (negative concord) rather than
+// undoing the claim.
+func (a *Analysis) startsNegative(h Hit) bool {
+	if h.Term == nil || h.Term.Group == "negation" {
+		return false
+	}
+	for _, n := range a.hits["negation"] {
+		if n.Block == h.Block && n.TokStart == h.TokStart && n.TokEnd <= h.TokEnd && n.TokEnd < h.TokEnd {
+			return true
+		}
+	}
+	return false
+}
+
+// turkishNegative reports a Turkish verb in a negative form: the suffix
+// -ma/-me before tense and person ("onaylanmamıştır", "kullanılmaz",
+// "etmiyor", "olmayacak"). The suffix must follow a stem of three letters or
+// more, and the short forms ("-maz", "-madı") must end the word or stand
+// before a person or copula ending.
+func turkishNegative(word string) bool {
+	for _, suf := range [...]string{"mamış", "memiş", "madı", "medi", "mıyor", "miyor", "muyor", "müyor", "mayacak", "meyecek", "mamakta", "memekte", "maz", "mez"} {
+		i := strings.Index(word, suf)
+		if i < 3 {
+			continue
+		}
+		rest := word[i+len(suf):]
+		if utf8.RuneCountInString(suf) > 4 {
+			return true
+		}
+		switch rest {
+		case "", "dır", "dir", "lar", "ler", "sınız", "siniz", "sın", "sin", "k", "m", "n", "nız", "niz":
+			return true
+		}
+	}
+	return false
+}
+
+// contrastNegation reports "unlike", "instead of" and "rather than", which
+// negate only their own phrase: in "unlike injectables, it is risk-free"
+// the comma ends it, and the claim after it stands.
+func contrastNegation(word string) bool {
+	switch strings.ToLower(word) {
+	case "unlike", "instead of", "rather than":
+		return true
 	}
 	return false
 }
@@ -344,6 +478,18 @@ func (a *Analysis) isCJKHit(h Hit) bool {
 	return isCJK(r)
 }
 
+// cjkClause reports a hit in a Korean, Japanese or Chinese clause, whose
+// negation comes at the end: the hit starts with such a letter, or is
+// followed by one ("FDA로부터 승인받은 제품이 아닙니다", "FDAの承認を受けたもの
+// ではありません").
+func (a *Analysis) cjkClause(h Hit) bool {
+	if a.isCJKHit(h) {
+		return true
+	}
+	toks := a.Blocks[h.Block].Tokens
+	return h.TokEnd < len(toks) && cjkToken(a.Blocks[h.Block].Text, toks, h.TokEnd)
+}
+
 // InDisclaimer reports whether the hit stands in a disclaimer sentence such
 // as "These statements have not been evaluated by the FDA".
 func (a *Analysis) InDisclaimer(h Hit) bool {
@@ -353,7 +499,12 @@ func (a *Analysis) InDisclaimer(h Hit) bool {
 
 // InQuestion reports whether the hit stands in a question ("Are exosomes
 // safe?"), as FAQ pages ask them.
-func (a *Analysis) InQuestion(h Hit) bool { return a.SentenceOf(h).Question }
+func (a *Analysis) InQuestion(h Hit) bool {
+	if h.Term != nil && h.Term.Rhetorical {
+		return false // "Who needs fillers when you have this serum?"
+	}
+	return a.SentenceOf(h).Question
+}
 
 // Attributed reports whether the sentence reports someone else's words (a
 // regulator, researchers, a news report) rather than the seller's.
@@ -363,7 +514,9 @@ func (a *Analysis) Attributed(h Hit) bool {
 }
 
 // Quoted reports whether the hit stands inside quotation marks that hold
-// more than a word or two: a quotation, not scare quotes around a boast.
+// more than a word or two (six letters in Chinese or Japanese), or a short
+// quotation signed after it ("«Экзема прошла полностью!» — Ольга"): a
+// quotation, not scare quotes around a boast.
 func (a *Analysis) Quoted(h Hit) bool {
 	text := a.Blocks[h.Block].Text
 	s := a.SentenceOf(h)
@@ -379,11 +532,23 @@ func (a *Analysis) Quoted(h Hit) bool {
 			continue
 		}
 		quoted := before[open+len(q[0]):] + text[h.Start:h.End] + after[:closeAt]
-		if len(strings.Fields(quoted)) >= 4 {
+		if len(strings.Fields(quoted)) >= 4 || cjkCount(quoted) >= 6 || len(strings.Fields(quoted)) >= 2 && signature(text[h.End+closeAt+len(q[1]):]) {
 			return true
 		}
 	}
 	return false
+}
+
+// cjkCount counts Han, kana and Hangul letters: a quotation in Chinese or
+// Japanese has no spaces to count words by.
+func cjkCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if isCJK(r) {
+			n++
+		}
+	}
+	return n
 }
 
 // AppearanceQualified reports whether appearance wording ("the look of",

@@ -19,14 +19,19 @@ the FDA" are disclaimers, not claims, and are not flagged. The claim grammar rea
 clearance, certification or registration word beside an authority ("cleared by the U.S. Food and
 Drug Administration", "aprobado por el Ministerio de Sanidad", 식약처 허가, 厚生労働省に承認) in
 eleven languages; "made in a facility registered with the FDA" names what is registered and is
-not flagged.
+not flagged. Registration as a medicine or medical device ("registered as a medicine", 医療機器
+として届出, 衛福部核准為醫療器材) is a medical claim for a cosmetic. An endorsement by a
+professional body ("recommended by the French Society of Dermatology", 日本皮膚科学会推奨,
+대한피부과학회 추천) is reported as a warning (an error in Korea, whose advertising guideline bans
+claims that doctors or their bodies recommend a cosmetic; the FTC's Endorsement Guides want an
+organisation's endorsement to reflect its collective judgment).
 
 What satisfies it: drop the badge. If a facility is registered, say so without implying that the
 product was reviewed.`,
 		Bad:       "FDA-approved exosome serum, hospital-grade strength.",
 		Good:      "Exosome serum made in a facility registered with the FDA; cosmetics are not FDA-approved.",
 		Severity:  Error,
-		Citations: []string{"fda-psn-2019", "fda-consumer-2020", "cfr-720-9", "eu-655-2013", "kr-mfds-2025"},
+		Citations: []string{"fda-psn-2019", "fda-consumer-2020", "cfr-720-9", "eu-655-2013", "kr-mfds-2025", "ftc-endorsement-guides"},
 		Kinds:     ProductKinds(),
 		Check:     checkApprovalClaim,
 	}
@@ -34,7 +39,8 @@ product was reviewed.`,
 
 func checkApprovalClaim(p *Pass) {
 	covered := map[[2]int]bool{}
-	for _, h := range longestFirst(p.Hits("approval")) {
+	hits := append(append([]Hit{}, p.Hits("approval")...), p.Hits("endorsement")...)
+	for _, h := range longestFirst(hits) {
 		if !p.Selling() || !p.sellerCopy(h) || overlaps(covered, h) || facilityRegistered(p.Analysis, h) {
 			continue
 		}
@@ -42,6 +48,10 @@ func checkApprovalClaim(p *Pass) {
 		word := p.Blocks[h.Block].Text[h.Start:h.End]
 		d := Diagnostic{At: h.Span()}
 		switch {
+		case h.Term.Group == "endorsement":
+			d.Message = fmt.Sprintf("%q claims the endorsement of a professional body: say so only with its written, current endorsement of this product, and never as medical approval", word)
+			d.Severity = allMarkets(Warning)
+			d.Severity[KR] = Error
 		case registeredFacility(p.Analysis, h):
 			d.Message = fmt.Sprintf("%q describes the facility, but reads as approval of the product: registration is not approval", word)
 			d.Severity = allMarkets(Info)
@@ -96,7 +106,7 @@ func isFacility(key string) bool {
 
 func isStanding(word string) bool {
 	w := strings.ToLower(word)
-	for _, s := range []string{"grade", "clinic", "professional", "dermatologist", "병원", "피부과", "약국", "医院", "医療"} {
+	for _, s := range []string{"grade", "grado", "grau", "clinic", "professional", "dermatologist", "médic", "medic", "medizin", "tıbbi", "медицин", "병원", "피부과", "약국", "의료", "医院", "医療", "医疗", "醫療", "医用", "级", "級"} {
 		if strings.Contains(w, s) {
 			return true
 		}

@@ -31,7 +31,7 @@ func (a *Analysis) sellerCopy(h Hit) bool {
 	if a.Blocks[h.Block].Region == scraper.RegionUserContent {
 		return false
 	}
-	if a.Negated(h) || a.InDisclaimer(h) || a.InQuestion(h) || a.Attributed(h) {
+	if a.Negated(h) || a.InDisclaimer(h) || a.InQuestion(h) || a.Attributed(h) || a.aboutOtherTreatment(h) {
 		return false
 	}
 	return !a.Quoted(h) || a.quoteVoice(h) != othersVoice
@@ -122,6 +122,15 @@ func (a *Analysis) isNameBlock(i int) bool {
 		name := strings.TrimSpace(a.Doc.Product.Name)
 		return name != "" && strings.Contains(b.Text, name)
 	}
+	if i > 0 {
+		name := a.Doc.Product.Name
+		if strings.TrimSpace(name) == "" && a.isNameBlock(0) {
+			name = a.Blocks[0].Text
+		}
+		if sameNameOtherSize(b.Text, name) {
+			return true // a size option: "MOV Cellular Repair Mist 1.69 oz"
+		}
+	}
 	// A one-paragraph text is copy, not a listing with a title line.
 	if i != 0 || a.Doc.Format != "text" || strings.TrimSpace(a.Doc.Product.Name) != "" || len(a.Blocks) < 2 || len(b.Text) > 160 {
 		return false
@@ -132,6 +141,28 @@ func (a *Analysis) isNameBlock(i int) bool {
 		}
 	}
 	return true
+}
+
+// sameNameOtherSize reports a short line that is the product name with
+// another size or count ("… Mist 1 oz" and "… Mist 1.69 oz"): the name
+// again, as a shop's size options repeat it.
+func sameNameOtherSize(text, name string) bool {
+	t, n := withoutSize(text), withoutSize(name)
+	return len(text) <= 120 && len(n) >= 8 && strings.EqualFold(t, n)
+}
+
+// withoutSize drops the trailing amounts and units of a product name:
+// numbers and the short words after them ("30 ml", "1.69 oz", "x 2").
+func withoutSize(s string) string {
+	f := strings.Fields(s)
+	for len(f) > 0 {
+		last := f[len(f)-1]
+		if strings.IndexFunc(last, unicode.IsDigit) < 0 && (len(f) < 2 || strings.IndexFunc(f[len(f)-2], unicode.IsDigit) < 0 || len(last) > 5) {
+			break
+		}
+		f = f[:len(f)-1]
+	}
+	return strings.Join(f, " ")
 }
 
 // sentenceHas reports whether a hit of group stands in the same sentence as h.
@@ -188,6 +219,17 @@ func (a *Analysis) negatedOutside(h Hit, group string) bool {
 	return false
 }
 
+// insideGroup reports whether a hit of group covers all of h's text
+// ("再生" inside 再生ガラス, recycled glass).
+func (a *Analysis) insideGroup(h Hit, group string) bool {
+	for _, o := range a.hits[group] {
+		if o.Block == h.Block && o.Start <= h.Start && h.End <= o.End {
+			return true
+		}
+	}
+	return false
+}
+
 // overlapsGroup reports whether a hit of group covers any of h's text.
 func (a *Analysis) overlapsGroup(h Hit, group string) bool {
 	for _, o := range a.hits[group] {
@@ -220,16 +262,14 @@ func (a *Analysis) isHangul(h Hit) bool {
 }
 
 // appearanceAfter recognises CAP's accepted form "regenerate your skin's
-// appearance": the appearance noun follows the verb's object.
+// appearance": an appearance noun follows the verb's object ("淡化痘印的外观",
+// "Akne izlerinin görünümünü azaltır").
 func (a *Analysis) appearanceAfter(h Hit) bool {
-	for _, q := range a.hits["appearance"] {
+	for _, q := range a.hits["appearance-noun"] {
 		if q.Block != h.Block || !a.sameSentence(q, h) || q.TokStart < h.TokEnd || q.TokStart-h.TokEnd > 3 {
 			continue
 		}
-		switch strings.ToLower(q.Term.Text) {
-		case "appearance", "look", "the look":
-			return true
-		}
+		return true
 	}
 	return false
 }
@@ -263,7 +303,7 @@ func (a *Analysis) drugClaims(keep func(Hit) bool) []drugHit {
 		if a.sentenceHas(h, "caution") {
 			continue // "Do not use on wounds" warns; it does not claim
 		}
-		if a.serviceName(h) {
+		if a.serviceName(h) || a.insideGroup(h, "not-claim") {
 			continue
 		}
 		if !a.isHangul(h) && (a.AppearanceQualified(h) || a.appearanceAfter(h)) {

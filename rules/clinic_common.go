@@ -134,8 +134,11 @@ func noRiskGroups() []string { return []string{"safety-absolute", "treatment-no-
 // side effects") does not take the claim back.
 func (a *Analysis) treatmentCopy(h Hit) bool {
 	b := a.Blocks[h.Block]
+	// A quotation keeps wording out when it holds someone else's words (a
+	// regulator, a patient: treatment-testimonial has those), not the
+	// clinic's own strings (a price list's "description: '…'").
 	if !a.Selling() || b.Region == scraper.RegionUserContent || b.Kind == scraper.KindIngredients ||
-		a.InDisclaimer(h) || a.InQuestion(h) || a.Quoted(h) || a.Attributed(h) {
+		a.InDisclaimer(h) || a.InQuestion(h) || a.Quoted(h) && a.quoteVoice(h) != sellerVoice || a.Attributed(h) {
 		return false
 	}
 	return !a.negatedExcept(h, append(noRiskGroups(), h.Term.Group)...)

@@ -21,14 +21,20 @@ named. Canada classifies by representation: a warning.
 Besides listed phrases, the claim grammar reads a therapeutic or stimulating action on a body
 target, or any healing, relieving or eliminating action on a disease, in one clause and in eleven
 languages: "rebuilds damaged tissue", "wakes up hair follicles", "regenera los tejidos", "lindert
-Neurodermitis", 細胞を修復, 促进毛囊再生. On a supplier page the message speaks of the material;
+Neurodermitis", 細胞を修復, 促进毛囊再生; hair that grows back or follicles that produce hair ("fait
+repousser les cheveux", "yeniden saç üretmeye başlar"), cells that produce collagen ("gets your
+fibroblasts pumping out collagen"), an anti-inflammatory effect, action on cells ("acts directly
+on the cells of the dermis") and scars or patches that heal, flatten or fill in. On a supplier page the message speaks of the material;
 clinic pages have treatment-claim, which reads the same claims.
 
 Appearance wording keeps a claim cosmetic: "reduces the look of wrinkles", "visibly firmer",
 "skin feels calmer" are not flagged, except in Korean, where 재생 is banned whatever surrounds it;
 so do cosmetic objects ("repairs the barrier", "restores moisture") and "-prone" ("for
 acne-prone skin"). Negations, disclaimers ("not intended to treat"), questions, someone else's
-words (a regulator, a newspaper) and article pages are not flagged; drug claims in reviews and in
+words (a regulator, a newspaper), article pages, and wording under a heading about another
+treatment the page explains to compare ("Understanding PRP Therapy", "How Botox works": the
+heading names it and not exosomes, and nothing between speaks of exosomes) are not flagged; a
+heading that compares ("Better than PRP") is the product's claim. Drug claims in reviews and in
 customers' testimonials quoted in the copy are testimonial-drug-claim, and in the product name
 name-claim.
 

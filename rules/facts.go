@@ -156,19 +156,10 @@ func (a *Analysis) computeFacts() {
 		}
 	}
 
-	seen := map[string]bool{}
-	for _, kind := range []string{"human", "plant", "animal", "microbial", "synthetic"} {
-		for _, h := range a.hits["source-"+kind] {
-			if !a.disclosesSource(h) {
-				continue
-			}
-			detail := strings.ToLower(a.Blocks[h.Block].Text[h.Start:h.End])
-			if seen[kind+"\x00"+detail] {
-				continue
-			}
-			seen[kind+"\x00"+detail] = true
-			f.Sources = append(f.Sources, SourceFact{Kind: kind, Detail: detail, Fact: a.fact(h), InIngredients: a.Blocks[h.Block].Kind == scraper.KindIngredients})
-		}
+	for _, sh := range a.disclosedSources() {
+		h := sh.Hit
+		detail := strings.ToLower(a.Blocks[h.Block].Text[h.Start:h.End])
+		f.Sources = append(f.Sources, SourceFact{Kind: sh.kind, Detail: detail, Fact: a.fact(h), InIngredients: a.Blocks[h.Block].Kind == scraper.KindIngredients})
 	}
 	a.ingredientFacts()
 	sort.SliceStable(f.Sources, func(i, j int) bool { return lessFact(f.Sources[i].Fact, f.Sources[j].Fact) })
@@ -181,7 +172,7 @@ func (a *Analysis) computeFacts() {
 		}
 	}
 
-	seen = map[string]bool{}
+	seen := map[string]bool{}
 	for _, kind := range []string{"characterization", "safety", "third-party", "certificate", "clinical"} {
 		for _, h := range a.hits["testing-"+kind] {
 			if !a.disclosesTesting(h, kind) {
@@ -219,4 +210,52 @@ func sortHits(hs []Hit) {
 // publisher's claim, so wording rules and facts stay quiet.
 func (a *Analysis) Selling() bool {
 	return a.Facts.PageKind != PageArticle || a.Facts.Promotes
+}
+
+// sourceHit is a disclosed source word with its kind.
+type sourceHit struct {
+	Hit
+	kind string
+}
+
+// disclosedSources returns the source words that disclose this product's
+// origin, each detail once: a word inside a longer disclosed term
+// ("umbilical" in "umbilical cord") adds nothing, and details are compared by
+// their folded words, so "MSCs" and "MSC" are one.
+func (a *Analysis) disclosedSources() []sourceHit {
+	var all []sourceHit
+	for _, kind := range []string{"human", "plant", "animal", "microbial", "synthetic"} {
+		for _, h := range a.hits["source-"+kind] {
+			if a.disclosesSource(h) {
+				all = append(all, sourceHit{Hit: h, kind: kind})
+			}
+		}
+	}
+	inside := func(x sourceHit) bool {
+		for _, y := range all {
+			if y.Block == x.Block && y.Start <= x.Start && x.End <= y.End && y.End-y.Start > x.End-x.Start {
+				return true
+			}
+		}
+		return false
+	}
+	seen := map[string]bool{}
+	var out []sourceHit
+	for _, x := range all {
+		if inside(x) {
+			continue
+		}
+		var key strings.Builder
+		key.WriteString(x.kind)
+		for _, t := range a.Blocks[x.Block].Tokens[x.TokStart:x.TokEnd] {
+			key.WriteByte(0)
+			key.WriteString(t.Key)
+		}
+		if seen[key.String()] {
+			continue
+		}
+		seen[key.String()] = true
+		out = append(out, x)
+	}
+	return out
 }

@@ -53,8 +53,25 @@ type Production struct {
 	// claim, not between its parts: "treatments like Botox" lists
 	// procedures, "レーザー治療並み" compares with one.
 	Outside []string `yaml:"outside"`
+	// Negative marks a claim made of negative words: "no longer need
+	// Botox", "cannot cause an allergy", "걱정 없이", "no tiene ningún
+	// riesgo". A negation between or around its parts belongs to the claim
+	// (negative concord, "won't need"), so it does not undo it.
+	Negative bool `yaml:"negative"`
+	// Adjacent: the parts must touch ("10 years younger", "マイナス10歳"),
+	// so that "menos de 10 años" (less than ten years) is not read as one.
+	Adjacent bool `yaml:"adjacent"`
+	// Subject lets the second part stand before the first as the
+	// sentence's subject, across a conjunction or a relative pronoun
+	// ("Mothers who breastfeed can use it with peace of mind").
+	Subject bool `yaml:"subject"`
+	// Rhetorical marks a claim made as a question ("Who needs fillers
+	// when you have this serum?"): the question mark does not take it
+	// back.
+	Rhetorical bool `yaml:"rhetorical"`
 
 	term    *Term
+	ops     map[string]bool // every production's first classes (joins)
 	first   map[string]bool
 	sec     map[string]bool
 	block   map[string]bool
@@ -77,9 +94,10 @@ type Grammar struct {
 
 // sharedClasses are the grammar's classes that the rest of the analysis
 // reads too (negation, appearance wording, authorities for quotations,
-// treatment words for procedure lists).
+// treatment words for procedure lists, comparison words for headings that
+// compare with another treatment).
 func sharedClasses() map[string]bool {
-	return map[string]bool{"negation": true, "appearance": true, "authority": true, "treatment-noun": true}
+	return map[string]bool{"negation": true, "appearance": true, "authority": true, "treatment-noun": true, "compare": true}
 }
 
 // LoadGrammar reads the embedded productions.
@@ -101,19 +119,31 @@ func newGrammar(prods []*Production) (*Grammar, error) {
 		if p.Name == "" || p.Emit == "" || len(p.First) == 0 || len(p.Second) == 0 {
 			return nil, fmt.Errorf("grammar %s: production %q needs name, emit, first and second", grammarFile, p.Name)
 		}
-		if p.Within == 0 {
+		if p.Within == 0 && !p.Adjacent {
 			p.Within = 4
 		}
-		if p.WithinCJK == 0 {
+		if p.WithinCJK == 0 && !p.Adjacent {
 			p.WithinCJK = 6
 		}
-		p.term = &Term{Group: p.Emit, Text: p.Name, Detail: "grammar"}
+		if p.Adjacent {
+			p.Within, p.WithinCJK = 0, 0
+		}
+		p.term = &Term{Group: p.Emit, Text: p.Name, Detail: "grammar", Negative: p.Negative, Rhetorical: p.Rhetorical}
 		p.first, p.sec, p.block, p.outside = set(p.First), set(p.Second), set(p.Blockers), set(p.Outside)
 		for _, m := range []map[string]bool{p.first, p.sec, p.block, p.outside} {
 			for k := range m {
 				g.classes[k] = true
 			}
 		}
+	}
+	ops := map[string]bool{}
+	for _, p := range prods {
+		for k := range p.first {
+			ops[k] = true
+		}
+	}
+	for _, p := range prods {
+		p.ops = ops
 	}
 	shared := sharedClasses()
 	g.private = map[string]bool{}
@@ -420,7 +450,7 @@ func (p *Production) joins(gp []uint8, ms, negs []Match, l, r Match, forward boo
 			if m.TokStart >= r.TokStart {
 				break
 			}
-			if m.Term.Group == "conjunction" && m.TokStart >= l.TokEnd {
+			if m.Term.Group == "conjunction" && m.TokStart >= l.TokEnd && !p.Subject && !p.coordinated(ms, m) {
 				return false // "into the dermis and reach…" is two claims
 			}
 		}
@@ -445,10 +475,29 @@ func (p *Production) joins(gp []uint8, ms, negs []Match, l, r Match, forward boo
 			}
 		}
 	}
+	if p.Negative {
+		return true
+	}
 	for _, n := range negs {
 		if n.TokEnd > l.TokStart && n.TokStart < r.TokEnd && !inPart(n) {
 			return false
 		}
 	}
 	return true
+}
+
+// coordinated reports a conjunction that joins two operators sharing one
+// subject: "acne scars flatten out and heal", "las cicatrices se rellenan y
+// desaparecen". An operator ends right before it; "into the dermis and
+// reach…" has a target there instead, and stays two claims.
+func (p *Production) coordinated(ms []Match, conj Match) bool {
+	for _, m := range ms {
+		if m.TokStart >= conj.TokStart {
+			break
+		}
+		if m.TokEnd == conj.TokStart && p.ops[m.Term.Group] {
+			return true
+		}
+	}
+	return false
 }

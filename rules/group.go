@@ -2,6 +2,7 @@ package rules
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/exolint/exolint/scraper"
 )
@@ -23,6 +24,18 @@ type groupKey struct {
 	match, message string
 }
 
+// foldWording is the wording as the lexicon reads it: case, white space
+// and simple plurals folded, so "huC-MSC" and "huC-MSCs", "Exosome" and
+// "exosomes" are one problem.
+func foldWording(s string) string {
+	toks := tokenize(s, nil)
+	keys := make([]string, len(toks))
+	for i, t := range toks {
+		keys[i] = t.Key
+	}
+	return strings.Join(keys, " ")
+}
+
 // GroupFindings makes the findings of one document one per problem: a
 // finding whose rule, severity, wording and message (NormalizeMatch) equal
 // an earlier one's becomes a place in that one's AlsoAt. Findings without wording or
@@ -39,7 +52,7 @@ func GroupFindings(fs []Finding) []Finding {
 			out = append(out, f)
 			continue
 		}
-		k := groupKey{f.Rule, f.Severity, NormalizeMatch(f.Match), NormalizeMatch(f.Message)}
+		k := groupKey{f.Rule, f.Severity, foldWording(f.Match), foldWording(f.Message)}
 		i, ok := first[k]
 		if !ok {
 			first[k] = len(out)

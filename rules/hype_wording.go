@@ -18,7 +18,9 @@ not go beyond the evidence; Korea bans "피부 나이 N세" wording and China ba
 特效 and 奇效 on labels and in product names, so Chinese and Korean wording of this kind is an
 error in those markets. The claim grammar also reads flaws that vanish ("dark spots melt away",
 "Falten verschwinden"), speed and permanence ("overnight", "after one use", "for good", 一晩で),
-guaranteed results and "the last cream you will ever need", in eleven languages. Reviews,
+guaranteed results and "the last cream you will ever need" or "you'll never buy another serum",
+efficacy of 100 % ("100 % effective", "works in 100 % of cases", "%100 etkili") and years taken off
+("-10 years", "rajeunit de 10 ans", マイナス10歳), in eleven languages. Reviews,
 someone else's words, questions and negations ("no miracle claims") are not flagged.
 
 What satisfies it: describe what a person can see or feel, with the evidence for it ("skin looks

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+
+	"github.com/exolint/exolint/rules/ingredients"
 )
 
 // InciUnknownName flags ingredient names that CosIng does not list but that
@@ -41,7 +43,8 @@ func checkInciUnknownName(p *Pass) {
 		return
 	}
 	for _, in := range p.Ingredients() {
-		if in.InCosIng || in.Class.EVRelated || in.Class.LookAlike || !latinName(in.Name) || len(strings.ReplaceAll(in.Name, " ", "")) <= 5 {
+		if in.InCosIng || in.Class.EVRelated || in.Class.LookAlike || !latinName(in.Name) || len(strings.ReplaceAll(in.Name, " ", "")) <= 5 ||
+			gluedFootnote(inv, in.Name) {
 			continue
 		}
 		q := strings.ToUpper(strings.Join(strings.Fields(in.Name), " "))
@@ -58,6 +61,23 @@ func checkInciUnknownName(p *Pass) {
 			break
 		}
 	}
+}
+
+// gluedFootnote reports a CosIng name with a footnote number glued to its
+// end, as copied lists often have them ("Hexapeptide-1112" is Hexapeptide-11
+// and note 12, "Disodium EDTA18", "Polysorbate 606"): one or two trailing
+// digits set aside leave a name CosIng lists.
+func gluedFootnote(inv *ingredients.Inventory, name string) bool {
+	for cut := 1; cut <= 2 && cut < len(name); cut++ {
+		tail := name[len(name)-cut:]
+		if strings.Trim(tail, "0123456789") != "" {
+			return false
+		}
+		if _, ok := inv.Lookup(strings.TrimRight(name[:len(name)-cut], " ")); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // typoBudget is how many edits still read as a typo: one in a short name,

@@ -72,6 +72,11 @@ func tokenize(text string, out []Token) []Token {
 			}
 			out = append(out, Token{Key: foldWord(text[i:j], ascii), Start: i, End: j})
 			i = j
+		case (r == '-' || r == '−' || r == '－') && minusSign(text, i, size):
+			// "-10 years", "피부 나이 -10살": a minus before a number,
+			// not a hyphen inside a word or a range ("10-20").
+			out = append(out, Token{Key: "minus", Start: i, End: i + size})
+			i += size
 		case r == '%' || r == '％':
 			out = append(out, Token{Key: "%", Start: i, End: i + size})
 			i += size
@@ -111,6 +116,19 @@ func contraction(after string) bool {
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// minusSign reports a minus at text[i:i+size] that stands before a number
+// and after no letter or digit.
+func minusSign(text string, i, size int) bool {
+	if i+size >= len(text) || !isDigit(rune(text[i+size])) {
+		return false
+	}
+	if i == 0 {
+		return true
+	}
+	prev, _ := utf8.DecodeLastRuneInString(text[:i])
+	return !unicode.IsLetter(prev) && !unicode.IsDigit(prev)
+}
 
 // isCJK reports Han, Hiragana, Katakana and Hangul letters.
 func isCJK(r rune) bool {
@@ -172,6 +190,13 @@ type Term struct {
 	Text    string // as written in the data
 	Suggest string // a compliant rewrite, when the data gives one
 	Detail  string // extra data, e.g. the source detail "umbilical cord"
+	// Negative marks a claim the grammar composed of negative words ("no
+	// longer need Botox", "cannot cause an allergy"): a negation around
+	// it is part of the claim (see Production.Negative).
+	Negative bool
+	// Rhetorical marks a claim the grammar composed from a rhetorical
+	// question ("Who needs fillers?"), which InQuestion does not excuse.
+	Rhetorical bool
 }
 
 // node is a trie node over token keys.

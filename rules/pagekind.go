@@ -229,6 +229,9 @@ func (a *Analysis) classifyPage() {
 				if !a.signalCounts(h) || g == "kind-reporting" && a.overlapsGroup(h, "kind-article") {
 					continue // "told us" is one sign, not two
 				}
+				if g == "kind-treatment" && a.forTreatments(h) {
+					continue // "concentrate for professional treatments": a product's purpose
+				}
 				if spec.anchor && spec.kind != PageArticle && !a.voiceCounts(h) {
 					continue // a clinic quoted in the news speaks for itself, not for the page
 				}
@@ -278,7 +281,7 @@ func (a *Analysis) classifyPage() {
 			units = append(units, a.hits[g]...)
 		}
 		for _, h := range units {
-			if !a.signalCounts(h) {
+			if !a.signalCounts(h) || a.forTreatments(h) {
 				continue
 			}
 			s := a.SentenceOf(h)
@@ -390,7 +393,57 @@ func (a *Analysis) signalCounts(h Hit) bool {
 	case "kind-article", "kind-discussion", "kind-critical", "kind-reporting", "kind-dateline":
 		return true // "we do not sell" and "no affiliate" are themselves signs
 	}
+	if h.Term.Group == "kind-practice" && professionAsEvidence(a.Blocks[h.Block].Tokens, h) {
+		return false // "dermatologist tested", "physician formulated": a product's badge
+	}
+	studySetting := h.Term.Group == "kind-practice" || h.Term.Group == "kind-treatment" || h.Term.Group == "kind-protocol"
+	if studySetting && (len(a.nearHits(h, "kind-study", 1)) > 0 || len(a.nearHits(h, "evidence-design", 1)) > 0) {
+		// "Results from volunteer studies… after four in-clinic
+		// procedures": where a study was done, not what the page offers.
+		// The same for a protocol word ("in-clinic", "in-office").
+		return false
+	}
 	return !a.Negated(h) && !a.InQuestion(h)
+}
+
+// professionAsEvidence reports a profession named as a product's badge
+// ("dermatologist tested", "physician-formulated", "dermatologist
+// recommended"), which a shop writes, not a practice.
+func professionAsEvidence(toks []Token, h Hit) bool {
+	if h.TokEnd >= len(toks) {
+		return false
+	}
+	switch toks[h.TokEnd].Key {
+	case "tested", "recommended", "approved", "developed", "formulated", "designed", "grade", "strength", "trusted", "favorite", "favourite":
+		return true
+	}
+	return false
+}
+
+// forTreatments reports a treatment word that states a product's purpose
+// ("concentrate for professional treatments", "para tratamentos
+// profissionais", 施術用, "tedaviler için"): a product made for treatments,
+// which a supplier or a shop sells, not a practice offering them.
+func (a *Analysis) forTreatments(h Hit) bool {
+	b := a.Blocks[h.Block]
+	toks := b.Tokens
+	word := strings.ToLower(a.matchText(h))
+	if !isTreatmentNoun(word) && !isTreatmentNoun(strings.TrimSuffix(word, "s")) && word != "procedure" && word != "procedures" && word != "시술" && word != "施術" {
+		return false
+	}
+	for t := h.TokStart - 1; t >= 0 && t >= h.TokStart-2; t-- {
+		switch toks[t].Key {
+		case "for", "para", "pour", "für", "per", "для":
+			return true
+		}
+	}
+	if h.TokEnd < len(toks) {
+		switch toks[h.TokEnd].Key {
+		case "için", "용", "用", "向":
+			return true
+		}
+	}
+	return false
 }
 
 // decideKind turns the tally into a kind. Supplier and clinic need their own

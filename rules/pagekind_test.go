@@ -40,6 +40,11 @@ func TestPageKind(t *testing.T) {
 		{"fr product", scraper.FormatText, "Sérum aux exosomes de rose 30 ml\n49,00 €\nDes exosomes végétaux pour un teint lumineux.\nAjouter au panier", rules.PageProduct},
 		{"it product", scraper.FormatText, "Siero con esosomi di rosa 30 ml\n45,00 €\nEsosomi vegetali per una pelle luminosa.\nAggiungi al carrello", rules.PageProduct},
 		{"de product", scraper.FormatText, "Rosen-Exosomen-Serum 30 ml\n44,90 €\nPflanzliche Exosomen für einen frischen Teint.\nIn den Warenkorb", rules.PageProduct},
+		// A treatment word that states a product's purpose, a profession as
+		// a product's badge and a study's setting are not a practice.
+		{"pt professional line", scraper.FormatText, "Exossomo Bioestimulador PRO\nConcentrado de exossomos para tratamentos profissionais intensivos: R$ 350,00\n", rules.PageProduct},
+		{"en dermatologist tested", scraper.FormatText, "Calm EV Cream\n$42.00\nDermatologist tested, gentle after a facial treatment.\n", rules.PageProduct},
+		{"en study setting", scraper.FormatText, "Milk exosomes for acne-prone skin\nResults from a volunteer study: after four in-clinic procedures, 20 participants saw fewer marks.\nThe supplier offers the ingredient to cosmetic brands.", rules.PageUnknown},
 		{"md clinic", scraper.FormatMarkdown, "# Treatment menu\n\n| Treatment | Price |\n|---|---|\n| Microneedling + exosomes | $650 |\n\nOur clinic uses exosomes from a US supplier.\n", rules.PageClinic},
 		// Suppliers: vials and professionals, wholesale, research use.
 		{"en supplier", scraper.FormatText, "Exosome vials for professionals\nLyophilized, 10 billion particles per vial, reconstitute with the diluent provided.\nWholesale and private label available. Request a quote.", rules.PageSupplier},
@@ -55,6 +60,8 @@ func TestPageKind(t *testing.T) {
 		{"unknown", scraper.FormatText, "Exosomes help skin look smoother and brighter.", rules.PageUnknown},
 		// A product word said once is no page about a product; said again it is.
 		{"one product word", scraper.FormatText, "A mild cleanser that leaves skin looking calm after exosome care.", rules.PageUnknown},
+		// Where a study was done is no offer of the page: "in-clinic" beside a volunteer study.
+		{"study setting", scraper.FormatText, "In a volunteer study, redness faded after three in-clinic sessions with rose exosomes.", rules.PageUnknown},
 		{"a product spoken of again", scraper.FormatText, "Why we put plant exosomes in our toners\nEvery toner in the line carries centella exosomes for a calmer look.", rules.PageProduct},
 	}
 	engine, err := rules.NewEngine(rules.All(), nil)

@@ -126,7 +126,7 @@ func TestUnknownKindMessagesAreNeutral(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := scraper.NewReader().Read("x.txt", []byte("Exosomes repair damaged skin cells and a miracle glow follows.\n"), scraper.FormatText)
+	doc, err := scraper.NewReader().Read("x.txt", []byte("Exosomes repair damaged skin cells and a miracle glow follows. Completely safe for everyone.\n"), scraper.FormatText)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,7 +138,7 @@ func TestUnknownKindMessagesAreNeutral(t *testing.T) {
 	for _, f := range res.Findings {
 		seen[f.Rule] = f.Message
 	}
-	for _, id := range []string{"drug-claim", "hype-wording"} {
+	for _, id := range []string{"drug-claim", "hype-wording", "safety-absolute"} {
 		msg, ok := seen[id]
 		if !ok {
 			t.Errorf("%s did not fire: %v", id, res.Findings)

@@ -26,9 +26,25 @@ import (
 // measures the same thing; these keep the grammar honest while it is worked
 // on, and they measure our own writing, not real pages.
 //
-// Each sentence is checked alone, as a plain-text document, by the whole
-// catalog. A claim is caught when one of the rules in its "want" column
-// fires; a compliant sentence ("-") must draw no wording finding at all.
+// Each sentence is checked twice by the whole catalog: alone, as a
+// plain-text document, and as the copy of a small plain-text listing (a
+// product name with the exosome word, a price, an add-to-cart line, a blank
+// line, the sentence), which reads as a product page. A claim is caught when
+// one of the rules in its "want" column fires in both; a compliant sentence
+// ("-") must draw no wording finding in either.
+// <lang>-4.tsv was written for the held-out set's weak patterns (safety
+// for vulnerable groups, contraindications, impossible reactions, risk-free;
+// 100 % effective, procedure replacement, the last serum, age numbers;
+// endorsement by a society, registration as a medicine; hair regrowth,
+// cells producing collagen, healing acne scars, anti-inflammatory action,
+// action on dermal cells, testimonials in every quote style; negation at the
+// end of the clause and "not intended to treat or cure" disclaimers) and
+// measured once before any change (52 of 253 claims caught, 18 of 88
+// compliant sentences flagged); <lang>-5.tsv was written after those
+// fixes (167 of 209, none of 55 flagged) and <lang>-6.tsv after the next
+// ones, in harder, more indirect wording with compliant look-alikes (65 of
+// 132, none of 44 flagged). Each commit that adds a batch records its
+// first measurement per language.
 //
 // Run with -v to see every miss and false alarm.
 
@@ -100,35 +116,49 @@ func TestParaphrases(t *testing.T) {
 		var claims, caught, clean, falseAlarms int
 		for _, path := range byLang[lang] {
 			for _, p := range loadParaphrases(t, path) {
-				doc, err := reader.Read(lang+".txt", []byte(p.sentence), scraper.FormatText)
-				if err != nil {
-					t.Fatalf("%s:%d: %v", path, p.line, err)
-				}
-				fired := map[string]string{}
-				for _, f := range engine.Check(doc).Findings {
-					if wordingRules[f.Rule] {
-						fired[f.Rule] = f.Match
+				alarm, missed := false, false
+				for _, setting := range []struct{ name, text string }{
+					{"alone", p.sentence},
+					{"in a listing", listingHeader(lang) + p.sentence + "\n"},
+				} {
+					doc, err := reader.Read(lang+".txt", []byte(setting.text), scraper.FormatText)
+					if err != nil {
+						t.Fatalf("%s:%d: %v", path, p.line, err)
+					}
+					fired := map[string]string{}
+					for _, f := range engine.Check(doc).Findings {
+						if wordingRules[f.Rule] {
+							fired[f.Rule] = f.Match
+						}
+					}
+					if p.want == nil {
+						if len(fired) > 0 && !alarm {
+							alarm = true
+							t.Logf("%s:%d: false alarm %v on compliant %s sentence (%s): %s", path, p.line, fired, p.class, setting.name, p.sentence)
+						}
+						continue
+					}
+					hit := false
+					for _, w := range p.want {
+						if _, ok := fired[w]; ok {
+							hit = true
+						}
+					}
+					if !hit && !missed {
+						missed = true
+						t.Logf("%s:%d: missed %s claim %s (want %s, got %v): %s", path, p.line, p.class, setting.name, strings.Join(p.want, "|"), fired, p.sentence)
 					}
 				}
 				if p.want == nil {
 					clean++
-					if len(fired) > 0 {
+					if alarm {
 						falseAlarms++
-						t.Logf("%s:%d: false alarm %v on compliant %s sentence: %s", path, p.line, fired, p.class, p.sentence)
 					}
 					continue
 				}
 				claims++
-				hit := false
-				for _, w := range p.want {
-					if _, ok := fired[w]; ok {
-						hit = true
-					}
-				}
-				if hit {
+				if !missed {
 					caught++
-				} else {
-					t.Logf("%s:%d: missed %s claim (want %s, got %v): %s", path, p.line, p.class, strings.Join(p.want, "|"), fired, p.sentence)
 				}
 			}
 		}
@@ -143,6 +173,25 @@ func TestParaphrases(t *testing.T) {
 	}
 	sort.Strings(table)
 	t.Logf("lang\tcaught\tfalse alarms\n%s", strings.Join(table, "\n"))
+}
+
+// listingHeader is the top of a small plain-text listing in the language:
+// the product name with the exosome word, a price and an add-to-cart line.
+func listingHeader(lang string) string {
+	head := map[string][3]string{
+		"en": {"Glow Lab Exosome Repair Serum 30 ml", "$39.00", "Add to cart"},
+		"ko": {"글로우랩 엑소좀 앰플 30ml", "29,000원", "장바구니 담기"},
+		"ja": {"グロウラボ エクソソーム美容液 30mL", "¥4,980（税込）", "カートに入れる"},
+		"zh": {"光研外泌体精华 30ml", "¥198", "加入购物车"},
+		"es": {"Sérum de Exosomas Glow Lab 30 ml", "34,90 €", "Añadir al carrito"},
+		"pt": {"Sérum de Exossomos Glow Lab 30 ml", "R$ 149,90", "Adicionar ao carrinho"},
+		"fr": {"Sérum aux Exosomes Glow Lab 30 ml", "34,90 €", "Ajouter au panier"},
+		"de": {"Glow Lab Exosomen-Serum 30 ml", "34,90 €", "In den Warenkorb"},
+		"it": {"Siero agli Esosomi Glow Lab 30 ml", "34,90 €", "Aggiungi al carrello"},
+		"tr": {"Glow Lab Eksozom Serum 30 ml", "749,90 TL", "Sepete ekle"},
+		"ru": {"Сыворотка с экзосомами Glow Lab 30 мл", "2 490 ₽", "В корзину"},
+	}[lang]
+	return head[0] + "\n" + head[1] + "\n" + head[2] + "\n\n"
 }
 
 func ratio(n, d int) string { return fmt.Sprintf("%d/%d", n, d) }

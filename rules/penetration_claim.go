@@ -14,7 +14,9 @@ in-vivo wording as drug-like and China's banned-word lists name 高渗透 and �
 there and a warning elsewhere.
 
 An injection into the dermis is a route, reported by procedure-wording, not here. "Absorbs into
-the stratum corneum" (角質層まで) is the accepted wording and is not flagged.
+the stratum corneum" (角質層まで) is the accepted wording and is not flagged. On a clinic page a
+product applied through microneedling channels does reach the dermis: the procedure delivers it,
+and what the clinic promises of the treatment is treatment-claim's.
 
 What satisfies it: describe the feel ("absorbs quickly", "sinks in without residue") or stay at
 the surface ("hydrates the outer layers of the skin").`,
@@ -23,7 +25,7 @@ the surface ("hydrates the outer layers of the skin").`,
 		Severity:  Warning,
 		Markets:   map[Market]Severity{KR: Error, CN: Error},
 		Citations: []string{"asa-compact-guide", "kr-mfds-2025", "cn-nmpa-labeling"},
-		Kinds:     AllPageKinds(),
+		Kinds:     ProductKinds(),
 		Check:     checkPenetrationClaim,
 	}
 }

@@ -20,6 +20,11 @@ relaxation is a structure/function claim); the ASA found "freeze-like effects on
 muscles" implied an injection-like effect, and CAP advises against claims that effects are similar
 to surgery. A warning elsewhere.
 
+The claim grammar also reads a procedure made unnecessary or replaced, in eleven languages: "the
+same lift as fillers", "you won't need Botox again", "forget Botox", "Who needs fillers when you
+have this serum?" (a rhetorical question is a claim; on a clinic page, where FAQs ask such
+questions, it is not read), 보톡스 맞을 필요 없어요, もうボトックスは必要ありません.
+
 A "needle-free facial" that describes the service, not a procedure-like result, is not flagged.
 
 What satisfies it: describe the cosmetic result on its own terms ("smooths the look of expression
@@ -39,6 +44,9 @@ func checkProcedureComparison(p *Pass) {
 	for _, h := range longestFirst(p.Hits("procedure-comparison")) {
 		if overlaps(covered, h) || !p.Selling() || !p.sellerCopy(h) && !p.onlyNegatedByComparison(h) || p.listsProcedures(h) {
 			continue
+		}
+		if h.Term.Rhetorical && p.Facts.PageKind == PageClinic {
+			continue // a clinic's FAQ asks "Who needs Botox?" and answers it
 		}
 		markCovered(covered, h)
 		p.Report(Diagnostic{At: h.Span(), Message: p.ForKind(

@@ -101,3 +101,31 @@ func TestSourceConventions(t *testing.T) {
 		})
 	}
 }
+
+// A source is listed once: a word inside a longer source term, or the same
+// term in the plural, adds no detail.
+func TestSourceDetailsOnce(t *testing.T) {
+	engine, err := rules.NewEngine(rules.All(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Exosome Serum\n\nOur exosomes come from human umbilical cord MSCs. Each MSC line is screened, and the umbilical cord tissue is donated."
+	doc, err := scraper.NewReader().Read("x.txt", []byte(text), scraper.FormatText)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var details []string
+	for _, s := range engine.Check(doc).Facts.Sources {
+		details = append(details, s.Detail)
+	}
+	seen := map[string]bool{}
+	for _, d := range details {
+		if d == "umbilical" || seen[strings.TrimSuffix(d, "s")] {
+			t.Errorf("details %q: %q repeats a longer or plural detail", details, d)
+		}
+		seen[strings.TrimSuffix(d, "s")] = true
+	}
+	if len(details) == 0 {
+		t.Fatal("no source found")
+	}
+}

@@ -25,6 +25,10 @@ regenerative-medicine advertising needs prior approval and none has been given f
 Japanese clinic pages often call exosome therapy 再生医療: exosomes are outside Japan's
 regenerative-medicine act, so the framing misleads.
 
+A condition named as a risk or contraindication is a warning, not a promise: in a sentence about
+risks ("People with active dermatitis should be evaluated first") or under a heading about them
+("What are the risks and who should avoid it?").
+
 On product pages the same wording is drug-claim's; this rule speaks to treatments.
 
 What satisfies it: describe what the treatment involves and what patients may notice, with its
@@ -48,6 +52,9 @@ func checkTreatmentClaim(p *Pass) {
 	}
 	for _, h := range p.drugClaims(keep) {
 		word := p.matchText(h.Hit)
+		if h.disease && p.inRiskSection(h.Hit) {
+			continue // under "Who should avoid it?": a condition that rules patients out
+		}
 		if isTreatmentNoun(word) || recoveryWord(p.Analysis, h.Hit) {
 			continue // 치료, 治療: the word for treatment itself; "the healing process" after a procedure
 		}

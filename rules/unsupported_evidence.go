@@ -11,7 +11,7 @@ func UnsupportedEvidence() *Rule {
 	return &Rule{
 		ID:    "unsupported-evidence",
 		Title: "evidence claim or result with no study details",
-		Doc: `"Clinically proven", "studies show", "dermatologist tested", or a figure such as "89% more hair"
+		Doc: `"Clinically proven", "studies show", "dermatologist recommended", or a figure such as "89% more hair"
 or "wrinkle depth reduced by 52%", with no study beside it: how many people, for how long, how it
 was measured or designed, or a reference (DOI, PMID). CAP 12.1 wants objective claims backed by
 trials on people, the FTC wants competent and reliable scientific evidence, and EU Regulation
@@ -28,6 +28,11 @@ flagged.
 
 A study is "beside" the claim when it is in the same or the next sentence, or in the next block (a
 footnote). A duration alone ("after 4 weeks") is not a study.
+
+A bare "dermatologist tested" is not flagged: it reports that a tolerance test was done, a
+standard claim that needs its report on file but states no result (CAP 12.1 and the FTC speak to
+objective and efficacy claims; the one source asking for its data, a China rule sheet, asks for it
+on file). It is still no disclosure of testing (testing-undisclosed).
 
 What satisfies it: give the study with the claim ("in a 4-week study of 32 women, measured by
 corneometer, hydration rose 24%"), or drop the claim.`,

@@ -154,6 +154,11 @@ type Document struct {
 	// each once, in the order found. Page-kind detection reads them.
 	OfferMarkup []string
 	Blocks      []Block
+	// Others are the blocks of other products' cards on the page
+	// (recommendation carousels, "customers also bought", comparison
+	// tables; widgets.go), RegionOtherProducts, in page order. Rules do
+	// not lint them as this product's copy.
+	Others []Block
 	// Notes are things the reader noticed that a user should know (for
 	// example, a page that renders its copy with JavaScript).
 	Notes []string

@@ -3,6 +3,7 @@ package scraper
 import (
 	"bytes"
 	"regexp"
+	"sort"
 	"strings"
 	"sync"
 
@@ -23,6 +24,9 @@ type Reader struct {
 	userWords []string
 	// reviewsLabel matches a heading over customers' words.
 	reviewsLabel *regexp.Regexp
+	// reco recognises a heading over other products, contents one over
+	// the product's own parts or use (widgets.go).
+	reco, contents labelPhrases
 	// names loads the CosIng names on first use, once per Reader.
 	names func() (*cosing.Names, error)
 }
@@ -34,6 +38,8 @@ func NewReader() *Reader {
 		ingPrefix:    ingredientPrefix(),
 		bullet:       regexp.MustCompile(`^[ \t]*(?:[-*•·▪►✓✔]|\d{1,3}[.)])[ \t]+`),
 		reviewsLabel: regexp.MustCompile(`(?i)^\s*(?:top |customer |verified |most helpful )?(?:reviews?|ratings? (?:and|&) reviews|testimonials?|what (?:our )?customers (?:are )?say(?:ing)?|q ?& ?a|questions (?:and|&) answers|customer questions|리뷰|상품\s*후기|구매\s*후기|후기|评价|用户评价|买家评价|レビュー|口コミ|opiniones|reseñas|avis(?: clients)?|bewertungen|kundenbewertungen|recensioni|yorumlar|değerlendirmeler|отзывы|avaliações)\s*(?:\(\d+\))?\s*[:：]?\s*$`),
+		reco:         newLabelPhrases(recoPhrases()),
+		contents:     newLabelPhrases(contentsPhrases()),
 		skipWords:    skipTokens(),
 		userWords:    userTokens(),
 		names:        sync.OnceValues(cosing.LoadNames),
@@ -87,6 +93,23 @@ type htmlWalker struct {
 	// state when the visible page lacks what it holds (jsonstate.go).
 	stateScripts []stateScript
 	stateRead    bool // copy was read from the state
+	// widget detection (widgets.go): running totals, a frame per open
+	// element, the open link to another page, the page's own product key,
+	// and the blocks of other products' cards.
+	wc      widgetCounts
+	frames  []frame
+	flushes int // blocks flushed so far
+	recoSeq int // flushes when the last heading over other products was read
+	linkKey string
+	// blockUnlinked is the text of the block being built outside links to
+	// other pages: a sentence of it is prose, never a card's label.
+	blockUnlinked int
+	widgets       int // widgets moved to others, outermost only
+	own           string
+	ownFrom       string
+	ownProduct    bool // own has a product URL's shape
+	movedPrices   int  // price blocks inside widgets moved so far
+	others        []Block
 }
 
 type stateScript struct {
@@ -142,6 +165,7 @@ func (w *htmlWalker) walk(src []byte) {
 	}
 	w.flush()
 	w.flushIngredients()
+	w.closeFrames(0)
 }
 
 func (w *htmlWalker) inSkip() bool { return w.skipDepth > 0 }
@@ -225,6 +249,13 @@ func (w *htmlWalker) text(raw []byte, start int) {
 		w.curLinks = w.blockLinks()
 	}
 	w.textBytes += len(raw)
+	if n := len(bytes.TrimSpace(raw)); n > 0 {
+		w.wc.text += n
+		if w.linkKey == "" {
+			w.wc.unlinked += n
+			w.blockUnlinked += n
+		}
+	}
 	w.cur.addText(raw, start, true)
 }
 
@@ -271,7 +302,16 @@ func (w *htmlWalker) start(name string, raw []byte, start int, selfClosing bool)
 		return
 	case atom.Img:
 		if !w.inSkip() {
+			w.wc.images++
+			linked := w.linkKey != ""
+			if linked {
+				w.wc.linkImgs++
+			}
 			if at, ok := attrs.find("alt"); ok && at.valEnd > at.valStart {
+				w.wc.text += at.valEnd - at.valStart
+				if !linked {
+					w.wc.unlinked += at.valEnd - at.valStart
+				}
 				bb := newBlockBuilder(KindImageAlt, w.region())
 				bb.addText(raw[at.valStart:at.valEnd], start+at.valStart, true)
 				w.emit(bb)
@@ -359,6 +399,7 @@ func (w *htmlWalker) start(name string, raw []byte, start int, selfClosing bool)
 		}
 	}
 	w.stack = append(w.stack, info)
+	w.pushFrame(a, attrs, raw)
 	if info.ingredient && !w.inSkip() && w.sect == 0 {
 		w.openSection(len(w.stack), 0)
 	}
@@ -441,18 +482,24 @@ func (w *htmlWalker) end(name string) {
 	if w.sect != 0 && len(w.stack) < w.ingDepth {
 		w.flushIngredients()
 	}
+	w.closeFrames(idx)
 }
 
 // flush ends the block being built.
 func (w *htmlWalker) flush() {
 	bb := w.cur
 	w.cur = nil
+	unlinked := w.blockUnlinked
+	w.blockUnlinked = 0
 	level := w.headLevel
 	w.headLevel = 0
 	if bb == nil || bb.empty() {
 		return
 	}
 	text := string(bb.buf)
+	if w.noteWidgetBlock(text, unlinked, level > 0 && level < 7) {
+		level = 0 // a heading over other products names none of them
+	}
 	if (w.curName.h1 || w.curName.marked || level == 2 && w.h2Names < maxH2Names) && bb.region == RegionCopy && len(w.names) < maxNameCandidates && len(text) < 300 {
 		c := w.curName
 		c.text = strings.TrimSpace(text)
@@ -616,6 +663,16 @@ func (w *htmlWalker) finish() {
 		kept = append(kept, b)
 	}
 	doc.Blocks = append(head, kept...)
+	doc.Others = w.others
+	// a widget's heading moves after its cards (the container ends last)
+	sort.SliceStable(doc.Others, func(i, j int) bool {
+		a, _ := doc.Others[i].SourceRange(0, 0)
+		b, _ := doc.Others[j].SourceRange(0, 0)
+		return a < b
+	})
+	if w.widgets > 0 {
+		doc.Notes = append(doc.Notes, othersNote(w.widgets))
+	}
 	switch {
 	case w.thin() && w.stateRead:
 		doc.Notes = append(doc.Notes, NoteJavaScript+" (the HTML holds little text; its copy was read from the page's embedded data)")

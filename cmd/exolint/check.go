@@ -212,7 +212,7 @@ func streamCheck(ctx context.Context, engine *rules.Engine, loader *scraper.Load
 			// The verdict counts every finding; --min-severity only hides.
 			t.add(d, o.minSeverity)
 			hideBelow(d, o.minSeverity)
-			if wantsSARIF && !isLocalSource(d.Source) && d.Source != "-" && d.Err == nil && len(d.Findings) > 0 {
+			if wantsSARIF && !isLocalSource(d.Source) && d.Source != "-" && d.Format != scraper.FormatJSONLines && d.Err == nil && len(d.Findings) > 0 {
 				sarifPages++
 			}
 			err = out.document(d)

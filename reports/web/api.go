@@ -40,7 +40,7 @@ func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) {
 		writeAPIError(w, e)
 	}
 	if ct := r.Header.Get("Content-Type"); ct != "" && !strings.HasPrefix(strings.ToLower(ct), "application/json") {
-		fail(&apiError{Status: http.StatusUnsupportedMediaType, Code: codeBadRequest, Reason: "send the request as application/json"})
+		fail(&apiError{Status: http.StatusUnsupportedMediaType, Code: codeMediaType, Reason: "send the request as application/json"})
 		return
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, s.o.MaxBody+64<<10)

@@ -18,13 +18,14 @@ const (
 	codePrivateAddress = "private_address" // 400: the URL leads to a private address
 	codeNotFound       = "not_found"       // 404
 	codeMethod         = "method_not_allowed"
-	codeTooLarge       = "too_large"    // 413: request or input over the limit
-	codeUnreadable     = "unreadable"   // 422: fetched or pasted, but not readable as a page
-	codeBusy           = "busy"         // 429: the check queue is full
-	codeRateLimited    = "rate_limited" // 429: this client sent too many checks
-	codeFetchFailed    = "fetch_failed" // 502: the page could not be fetched
-	codeTimeout        = "timeout"      // 504: the fetch or the whole check took too long
-	codeInternal       = "internal"     // 500
+	codeMediaType      = "unsupported_media_type" // 415: the body is not JSON
+	codeTooLarge       = "too_large"              // 413: request or input over the limit
+	codeUnreadable     = "unreadable"             // 422: fetched or pasted, but not readable as a page
+	codeBusy           = "busy"                   // 429: the check queue is full
+	codeRateLimited    = "rate_limited"           // 429: this client sent too many checks
+	codeFetchFailed    = "fetch_failed"           // 502: the page could not be fetched
+	codeTimeout        = "timeout"                // 504: the fetch or the whole check took too long
+	codeInternal       = "internal"               // 500
 )
 
 // apiError is a failed request: an HTTP status, a stable code and a

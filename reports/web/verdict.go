@@ -52,6 +52,7 @@ type flagView struct {
 	Match      string
 	After      string
 	Line       int
+	AlsoLines  []int // further lines where the page says the same
 	Severity   string
 	RuleID     string
 	RuleTitle  string
@@ -200,6 +201,11 @@ func (s *Server) verdict(o *outcome) verdictView {
 
 func (s *Server) flag(fd rules.Finding, cites map[string]rules.Citation) flagView {
 	fv := flagView{Message: fd.Message, Line: fd.Start.Line, Severity: fd.Severity.String(), RuleID: fd.Rule, Suggestion: fd.Suggestion}
+	for _, p := range fd.AlsoAt {
+		if n := len(fv.AlsoLines); p.Start.Line != fd.Start.Line && (n == 0 || fv.AlsoLines[n-1] != p.Start.Line) {
+			fv.AlsoLines = append(fv.AlsoLines, p.Start.Line)
+		}
+	}
 	if w, ok := s.wording[fd.Rule]; ok {
 		fv.Headline, fv.Why = w.Headline, w.Why
 	}

@@ -206,6 +206,19 @@ func TestVerdictFromPastedText(t *testing.T) {
 	}
 }
 
+// A phrase the page repeats is one red flag that names the other lines.
+func TestVerdictNamesRepeatedLines(t *testing.T) {
+	_, ts := newTestServer(t, nil)
+	text := "Exosome Night Serum\n\nIt helps heal acne scars.\n\nMade with care.\n\nIt will heal acne scars for good."
+	_, body := postForm(t, ts.URL+"/check", url.Values{"input": {text}, "as": {"text"}})
+	if n := strings.Count(body, "<mark>heal acne scars</mark>"); n != 1 {
+		t.Errorf("the repeated phrase is marked %d times, want once", n)
+	}
+	if !strings.Contains(body, "Line 3 of the page; the page says it again on line 7") {
+		t.Errorf("verdict does not name the repeated line:\n%s", firstLines(body, "heal acne scars"))
+	}
+}
+
 func TestVerdictLevels(t *testing.T) {
 	_, ts := newTestServer(t, nil)
 	cases := []struct{ text, level, headline string }{
@@ -484,7 +497,7 @@ func TestAPIRoutesAndMethods(t *testing.T) {
 	req, _ := http.NewRequestWithContext(context.Background(), http.MethodPost, ts.URL+"/api/check", strings.NewReader("text=exosome"))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	resp, body = do(t, req)
-	wantAPIError(t, resp, body, 415, codeBadRequest)
+	wantAPIError(t, resp, body, 415, codeMediaType)
 	req, _ = http.NewRequestWithContext(context.Background(), http.MethodDelete, ts.URL+"/check", nil)
 	if resp, _ = do(t, req); resp.StatusCode != http.StatusMethodNotAllowed {
 		t.Errorf("DELETE /check: status %d", resp.StatusCode)
