@@ -173,3 +173,30 @@ func TestNewsQuotingOrPromotingAClinic(t *testing.T) {
 		t.Errorf("news promoting a treatment: kind %s promotes %v findings %v", promoting.Facts.PageKind, promoting.Facts.Promotes, promoting.Findings)
 	}
 }
+
+// An approval claim on a page of unknown kind without exosomes may be about
+// an approved drug or device: it is asked to say what was approved, not
+// told that cosmetics never are.
+func TestUnknownKindApprovalMessageIsNeutral(t *testing.T) {
+	engine, err := rules.NewEngine(rules.All(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := scraper.NewReader().Read("x.txt", []byte("Our peptide complex is FDA approved for tired, dull faces.\n"), scraper.FormatText)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := engine.Check(doc)
+	if res.Facts.PageKind != rules.PageUnknown {
+		t.Fatalf("kind %s, want unknown (%+v)", res.Facts.PageKind, res.Facts.PageKindEvidence)
+	}
+	var msg string
+	for _, f := range res.Findings {
+		if f.Rule == "approval-claim" {
+			msg = f.Message
+		}
+	}
+	if !strings.Contains(msg, "name what was approved") || strings.Contains(msg, "cosmetics are not approved") {
+		t.Errorf("approval-claim message on an unknown page: %q (findings %v)", msg, res.Findings)
+	}
+}
