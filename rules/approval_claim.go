@@ -62,7 +62,12 @@ func checkApprovalClaim(p *Pass) {
 			d.Severity = allMarkets(Warning)
 			d.Severity[KR] = Error
 		default:
-			d.Message = fmt.Sprintf("%q: cosmetics are not approved by regulators, and saying so misleads", word)
+			// A page of unknown kind may offer an approved drug or device,
+			// so only a product page is told it cannot be approved.
+			d.Message = fmt.Sprintf("%q: "+p.ForKind("cosmetics are not approved by regulators, and saying so misleads", map[PageKind]string{
+				PageUnknown: "name what was approved, by whom and for what use, or leave it out: cosmetics are never approved",
+				PageArticle: "name what was approved, by whom and for what use, or leave it out: cosmetics are never approved",
+			}), word)
 		}
 		p.Report(d)
 	}

@@ -63,13 +63,19 @@ func checkDrugClaim(p *Pass) {
 // too, where disease claims are never allowed for cosmetics.
 func drugDiagnostic(p *Pass, h drugHit) Diagnostic {
 	word := p.matchText(h.Hit)
+	neutral := fmt.Sprintf("%q is a drug claim: a cosmetic may only change how skin looks, and no exosome treatment is approved to do more", word)
 	msg := p.ForKind(fmt.Sprintf("%q is a drug claim: a cosmetic may only change how skin looks", word), map[PageKind]string{
 		PageSupplier: fmt.Sprintf("%q is a drug claim for the material: sold for cosmetics it may only be said to change how skin looks, and sold as a therapy it is an unapproved drug or biologic", word),
+		PageUnknown:  neutral,
+		PageArticle:  neutral,
 	})
 	var sev map[Market]Severity
 	if h.disease {
+		neutral := fmt.Sprintf("%q claims to treat a disease or condition: no cosmetic may claim it, and no exosome product or treatment is approved for any disease", word)
 		msg = p.ForKind(fmt.Sprintf("%q claims to treat a disease or condition, which no cosmetic may claim", word), map[PageKind]string{
 			PageSupplier: fmt.Sprintf("%q claims the material treats a disease or condition: no exosome product is approved for any disease", word),
+			PageUnknown:  neutral,
+			PageArticle:  neutral,
 		})
 		sev = map[Market]Severity{EU: Error, UK: Error}
 	}

@@ -76,33 +76,51 @@ type KindSignal struct {
 	Column int      `json:"column,omitempty"`
 }
 
-// signalSpec says what a term group signals and how much it weighs. Weight
-// is per distinct term, up to cap distinct terms.
+// signalSpec says what term groups signal and how much they weigh. Weight
+// is per distinct term, up to cap distinct terms. An anchor is a signal a
+// kind can be decided on; without one, clinic and supplier need more weight.
 type signalSpec struct {
-	group, signal string
+	groups        []string
+	signal        string
 	kind          PageKind
 	weight, cap   int
-	offer         bool // the page sells or books something
+	offer, anchor bool // offer: the page sells or books something
+	// notInPaper: a scientific paper says it too (a regimen, the product
+	// studied), so on a paper it is no sign of a product page.
+	notInPaper bool
 }
 
 func signalSpecs() []signalSpec {
+	one := func(g string) []string { return []string{g} }
 	return []signalSpec{
-		{"kind-cart", "cart", PageProduct, 3, 1, true},
-		{"kind-product", "product", PageProduct, 1, 3, false},
-		{"kind-booking", "booking", PageClinic, 3, 1, true},
-		{"kind-session-price", "session-price", PageClinic, 2, 1, false},
-		{"kind-practice-own", "practice-own", PageClinic, 2, 2, true},
-		{"kind-practice", "practice", PageClinic, 1, 2, false},
-		{"kind-treatment", "treatment", PageClinic, 1, 3, false},
-		{"kind-supplier", "supplier", PageSupplier, 2, 3, false},
-		{"kind-material", "material", PageSupplier, 1, 3, false},
-		{"kind-article", "article", PageArticle, 1, 5, false},
-		{"kind-science", "science", PageArticle, 1, 3, false},
-		{"kind-noncommercial", "noncommercial", PageArticle, 2, 1, false},
+		{groups: one("kind-cart"), signal: "cart", kind: PageProduct, weight: 3, cap: 1, offer: true, anchor: true},
+		{groups: one("kind-product"), signal: "product", kind: PageProduct, weight: 1, cap: 3, anchor: true},
+		{groups: one("kind-directions"), signal: "directions", kind: PageProduct, weight: 2, cap: 1, anchor: true, notInPaper: true},
+		{groups: one("kind-product-attr"), signal: "product-traits", kind: PageProduct, weight: 1, cap: 2, notInPaper: true},
+		{groups: one("kind-booking"), signal: "booking", kind: PageClinic, weight: 3, cap: 1, offer: true, anchor: true},
+		{groups: one("kind-session-price"), signal: "session-price", kind: PageClinic, weight: 2, cap: 1, anchor: true},
+		{groups: one("kind-practice-own"), signal: "practice-own", kind: PageClinic, weight: 2, cap: 2, offer: true, anchor: true},
+		{groups: one("kind-care"), signal: "patient-care", kind: PageClinic, weight: 2, cap: 2, anchor: true},
+		{groups: one("kind-protocol"), signal: "protocol", kind: PageClinic, weight: 1, cap: 2},
+		{groups: one("kind-practice"), signal: "practice", kind: PageClinic, weight: 1, cap: 2},
+		{groups: one("kind-treatment"), signal: "treatment", kind: PageClinic, weight: 1, cap: 3},
+		// Procedures a practitioner performs. Product pages name them too
+		// ("after microneedling"), so they weigh little.
+		{groups: []string{"kind-procedure", "treatment-inject", "treatment-needling"}, signal: "procedure", kind: PageClinic, weight: 1, cap: 2},
+		// Words for products at all ("serum", "our formulas", "cosmetics"):
+		// a page about a product, if nothing says more.
+		{groups: []string{"kind-product-noun", "kind-product-generic"}, signal: "product-words", kind: PageProduct, weight: 1, cap: 2, notInPaper: true},
+		{groups: one("kind-supplier"), signal: "supplier", kind: PageSupplier, weight: 2, cap: 3, anchor: true},
+		{groups: one("kind-material"), signal: "material", kind: PageSupplier, weight: 1, cap: 3},
+		{groups: one("kind-article"), signal: "article", kind: PageArticle, weight: 1, cap: 5},
+		{groups: one("kind-discussion"), signal: "discussion", kind: PageArticle, weight: 1, cap: 2},
+		{groups: one("kind-reporting"), signal: "reporting", kind: PageArticle, weight: 1, cap: 2},
+		{groups: one("kind-science"), signal: "science", kind: PageArticle, weight: 1, cap: 3},
+		{groups: one("kind-noncommercial"), signal: "noncommercial", kind: PageArticle, weight: 2, cap: 1},
 		// A critical stance ("no evidence", "banned") is a sign of an
 		// article too, and tells one that warns about claims from an
 		// advertorial (promotion).
-		{"kind-critical", "critical", PageArticle, 1, 2, false},
+		{groups: one("kind-critical"), signal: "critical", kind: PageArticle, weight: 1, cap: 2},
 	}
 }
 
@@ -111,50 +129,134 @@ type pageKindState struct {
 	offer bool
 }
 
+// kindTally gathers the evidence: each signal once, with its count and
+// first place, and the weight each kind has.
+type kindTally struct {
+	a       *Analysis
+	signals map[string]*KindSignal
+	order   []string
+	score   map[PageKind]int
+	weight  map[string]int  // what each signal added to its kind's score
+	strong  map[string]bool // an offer or an anchor, shown first
+	offer   bool
+	anchor  map[PageKind]bool
+}
+
+func (t *kindTally) note(name string, kind PageKind, at *Hit, text string) *KindSignal {
+	s := t.signals[name]
+	if s == nil {
+		s = &KindSignal{Signal: name, For: kind}
+		if at != nil {
+			fc := t.a.fact(*at)
+			s.Text, s.Line, s.Column = fc.Text, fc.Line, fc.Column
+		} else {
+			s.Text = text
+		}
+		t.signals[name] = s
+		t.order = append(t.order, name)
+	}
+	s.Count++
+	return s
+}
+
+// hits adds a signal made of hits, weighing each distinct key up to cap.
+func (t *kindTally) hits(name string, kind PageKind, hs []Hit, key func(Hit) string, weight, cap int, offer, anchor bool) {
+	distinct := map[string]bool{}
+	for _, h := range hs {
+		h := h
+		t.note(name, kind, &h, "")
+		distinct[key(h)] = true
+	}
+	if n := len(distinct); n > 0 {
+		if n > cap {
+			n = cap
+		}
+		t.add(kind, name, n*weight)
+		t.strong[name] = offer || anchor
+		t.offer = t.offer || offer
+		t.anchor[kind] = t.anchor[kind] || anchor
+	}
+}
+
+// kindSignals counts the different signals found for a kind.
+func (t *kindTally) kindSignals(k PageKind) int {
+	n := 0
+	for _, s := range t.signals {
+		if s.For == k {
+			n++
+		}
+	}
+	return n
+}
+
+// add adds a signal's weight to its kind's score.
+func (t *kindTally) add(kind PageKind, name string, w int) {
+	t.score[kind] += w
+	t.weight[name] += w
+}
+
+// strongAdd adds the weight of an offer or an anchor.
+func (t *kindTally) strongAdd(kind PageKind, name string, w int) {
+	t.add(kind, name, w)
+	t.strong[name] = true
+}
+
+func (t *kindTally) has(name string) bool { return t.signals[name] != nil }
+
+func (t *kindTally) count(name string) int {
+	if s := t.signals[name]; s != nil {
+		return s.Count
+	}
+	return 0
+}
+
 // classifyPage decides the page kind from its signals and records the
 // evidence. No single word decides: a kind needs enough weight, and any sign
-// of an offer (a price, a cart, booking, Product schema) keeps a page from
-// being an article.
+// of an offer (a price, a cart, booking, Product schema, the page speaking
+// of its own product or treatment) keeps a page from being an article.
 func (a *Analysis) classifyPage() {
 	f := &a.Facts
-	signals := map[string]*KindSignal{}
-	var order []string
-	note := func(name string, kind PageKind, at *Hit, text string) *KindSignal {
-		s := signals[name]
-		if s == nil {
-			s = &KindSignal{Signal: name, For: kind}
-			if at != nil {
-				fc := a.fact(*at)
-				s.Text, s.Line, s.Column = fc.Text, fc.Line, fc.Column
-			} else {
-				s.Text = text
-			}
-			signals[name] = s
-			order = append(order, name)
-		}
-		s.Count++
-		return s
-	}
-	score := map[PageKind]int{}
-	offer := false
+	t := &kindTally{a: a, signals: map[string]*KindSignal{}, score: map[PageKind]int{}, weight: map[string]int{}, strong: map[string]bool{}, anchor: map[PageKind]bool{}}
+	termText := func(h Hit) string { return h.Term.Text }
+	paper := a.isPaper()
 	for _, spec := range signalSpecs() {
-		distinct := map[string]bool{}
-		for _, h := range a.hits[spec.group] {
-			if !a.signalCounts(h) || spec.group == "kind-treatment" && a.forTreatments(h) {
-				continue
-			}
-			h := h
-			note(spec.signal, spec.kind, &h, "")
-			distinct[h.Term.Text] = true
+		if paper && spec.notInPaper {
+			continue
 		}
-		if n := len(distinct); n > 0 {
-			if n > spec.cap {
-				n = spec.cap
+		var hs []Hit
+		for _, g := range spec.groups {
+			for _, h := range a.hits[g] {
+				if !a.signalCounts(h) || g == "kind-reporting" && a.overlapsGroup(h, "kind-article") {
+					continue // "told us" is one sign, not two
+				}
+				if g == "kind-treatment" && a.forTreatments(h) {
+					continue // "concentrate for professional treatments": a product's purpose
+				}
+				if spec.anchor && spec.kind != PageArticle && !a.voiceCounts(h) {
+					continue // a clinic quoted in the news speaks for itself, not for the page
+				}
+				hs = append(hs, h)
 			}
-			score[spec.kind] += n * spec.weight
-			offer = offer || spec.offer
+		}
+		sortHits(hs)
+		t.hits(spec.signal, spec.kind, hs, termText, spec.weight, spec.cap, spec.offer, spec.anchor)
+	}
+	// A byline and a date line: one sign each, however many.
+	byline, dates := a.articleFurniture()
+	for _, h := range a.hits["kind-dateline"] {
+		if a.signalCounts(h) {
+			dates = append(dates, h)
 		}
 	}
+	sortHits(dates)
+	same := func(Hit) string { return "" }
+	t.hits("byline", PageArticle, byline, same, 1, 1, false, false)
+	t.hits("dateline", PageArticle, dates, same, 1, 1, false, false)
+	voice := a.findVoice()
+	t.hits("practice-voice", PageClinic, voice.practice, voiceKey, 2, 2, true, true)
+	t.hits("brand-voice", PageProduct, voice.brand, voiceKey, 2, 2, true, true)
+	t.hits("own-exosomes", PageProduct, voice.ownEV, voiceKey, 1, 1, true, false)
+
 	prices, priceBlocks := 0, map[int]bool{}
 	for i, b := range a.Blocks {
 		if b.Region == scraper.RegionUserContent || b.Kind == scraper.KindIngredients {
@@ -162,76 +264,121 @@ func (a *Analysis) classifyPage() {
 		}
 		for _, p := range findPrices(b.Text) {
 			h := Hit{Block: i, Match: Match{Start: p[0], End: p[1]}}
-			note("price", PageProduct, &h, "")
+			t.note("price", PageProduct, &h, "")
 			prices++
 			priceBlocks[i] = true
 		}
 	}
 	if prices > 0 {
-		score[PageProduct]++
-		offer = true
+		t.offer = true
 	}
-	// A price beside a session or treatment word is a treatment menu:
-	// "Course of 3 sessions: £895", "1회 25만원".
-	if signals["session-price"] == nil {
-		for _, h := range a.hits["kind-treatment"] {
+	// A price beside a session unit, a treatment word or a duration is a
+	// treatment menu: "Course of 3 sessions: £895", "1회 25만원", "$140 · 60
+	// minutes".
+	if !t.has("session-price") {
+		var units []Hit
+		for _, g := range []string{"kind-session-unit", "kind-treatment", "kind-duration"} {
+			units = append(units, a.hits[g]...)
+		}
+		for _, h := range units {
 			if !a.signalCounts(h) || a.forTreatments(h) {
 				continue
 			}
 			s := a.SentenceOf(h)
-			if len(findPrices(a.Blocks[h.Block].Text[s.Start:s.End])) > 0 {
+			if len(findPrices(a.Blocks[h.Block].Text[s.Start:s.End])) > 0 && !a.namesProduct(h) {
 				h := h
-				note("session-price", PageClinic, &h, "")
-				score[PageClinic] += 2
+				t.note("session-price", PageClinic, &h, "")
+				t.strongAdd(PageClinic, "session-price", 2)
+				t.anchor[PageClinic] = true
 				break
 			}
 		}
 	}
+	// Prices are a product's unless they are a treatment menu's.
+	if prices > 0 && !t.has("session-price") {
+		t.strongAdd(PageProduct, "price", 1)
+		t.anchor[PageProduct] = true
+	}
 	if h, ok := productNamed(a); ok {
-		note("product-name", PageProduct, &h, "")
-		score[PageProduct]++
+		t.note("product-name", PageProduct, &h, "")
+		t.add(PageProduct, "product-name", 2)
 	}
-	own := ownProducts(a)
-	for _, h := range own {
-		h := h
-		note("own-product", PageProduct, &h, "")
+	if h, ok := treatmentNamed(a); ok {
+		t.note("treatment-name", PageClinic, &h, "")
+		t.add(PageClinic, "treatment-name", 2)
 	}
-	if len(own) > 0 {
-		score[PageProduct] += 2
-		offer = true
-	}
+	// Evidence of one primary product: its ingredient list, its Product
+	// schema or og:type. Recommendation carousels add prices, not these.
+	primary := false
 	if hasIngredientBlock(a) {
-		note("ingredient-list", PageProduct, nil, "")
-		score[PageProduct] += 2
+		t.note("ingredient-list", PageProduct, nil, "")
+		t.strongAdd(PageProduct, "ingredient-list", 2)
+		primary = true
 	}
 	if a.Doc.Structured {
-		note("product-schema", PageProduct, nil, "schema.org Product")
-		score[PageProduct] += 3
-		offer = true
+		t.note("product-schema", PageProduct, nil, "schema.org Product")
+		t.strongAdd(PageProduct, "product-schema", 3)
+		t.offer = true
+		primary = true
 	}
 	for _, m := range a.Doc.OfferMarkup {
-		note(m, PageProduct, nil, "")
-		score[PageProduct] += 3
-		offer = true
+		t.note(m, PageProduct, nil, "")
+		t.strongAdd(PageProduct, m, 3)
+		t.offer = true
+		primary = primary || m == scraper.OfferProductType
+	}
+	if primary || len(a.Doc.OfferMarkup) > 0 {
+		t.anchor[PageProduct] = true
 	}
 
-	kind := decideKind(score, offer, signals, prices, len(priceBlocks))
+	kind := decideKind(t, primary, paper, prices, len(priceBlocks))
 	if kind == PageCatalog {
-		note("many-products", PageCatalog, nil, fmt.Sprintf("%d prices in %d places", prices, len(priceBlocks))).Count = len(priceBlocks)
+		t.note("many-products", PageCatalog, nil, fmt.Sprintf("%d prices in %d places", prices, len(priceBlocks))).Count = len(priceBlocks)
 	}
 	f.PageKind = kind
-	a.kind.offer = offer
-	f.PageKindEvidence = make([]KindSignal, 0, len(order))
-	for _, name := range order {
-		f.PageKindEvidence = append(f.PageKindEvidence, *signals[name])
+	a.kind.offer = t.offer
+	f.PageKindEvidence = make([]KindSignal, 0, len(t.order))
+	for _, name := range t.order {
+		f.PageKindEvidence = append(f.PageKindEvidence, *t.signals[name])
 	}
+	// The evidence for the decided kind first, offers and anchors first and
+	// the weightiest first among them: a Product schema before a word for a
+	// product.
 	sort.SliceStable(f.PageKindEvidence, func(i, j int) bool {
 		x, y := f.PageKindEvidence[i], f.PageKindEvidence[j]
 		if (x.For == kind) != (y.For == kind) {
-			return x.For == kind // the evidence for the decided kind first
+			return x.For == kind
 		}
-		return false
+		if x.For != kind {
+			return false
+		}
+		if t.strong[x.Signal] != t.strong[y.Signal] {
+			return t.strong[x.Signal]
+		}
+		return t.weight[x.Signal] > t.weight[y.Signal]
 	})
+}
+
+// isPaper reports two different signs of a scientific paper (an abstract, a
+// DOI, "et al."): its "we" is its authors, its regimen is a method.
+func (a *Analysis) isPaper() bool {
+	science := map[string]bool{}
+	for _, h := range a.hits["kind-science"] {
+		science[h.Term.Text] = true
+	}
+	return len(science) >= 2
+}
+
+// namesProduct reports a product noun in the hit's sentence: a price there
+// is a product's ("Bioestimulador concentrado para tratamentos
+// profissionais: R$ 350"), not a treatment's.
+func (a *Analysis) namesProduct(h Hit) bool {
+	for _, p := range a.hits["kind-product-noun"] {
+		if a.sameSentence(p, h) {
+			return true
+		}
+	}
+	return false
 }
 
 // signalCounts reports whether a term hit is a signal of the page itself:
@@ -242,15 +389,18 @@ func (a *Analysis) signalCounts(h Hit) bool {
 	if b.Region == scraper.RegionUserContent || b.Kind == scraper.KindIngredients {
 		return false
 	}
-	if h.Term.Group == "kind-article" || h.Term.Group == "kind-critical" {
+	switch h.Term.Group {
+	case "kind-article", "kind-discussion", "kind-critical", "kind-reporting", "kind-dateline":
 		return true // "we do not sell" and "no affiliate" are themselves signs
 	}
 	if h.Term.Group == "kind-practice" && professionAsEvidence(a.Blocks[h.Block].Tokens(), h) {
 		return false // "dermatologist tested", "physician formulated": a product's badge
 	}
-	if (h.Term.Group == "kind-practice" || h.Term.Group == "kind-treatment") && (len(a.nearHits(h, "kind-study", 1)) > 0 || len(a.nearHits(h, "evidence-design", 1)) > 0) {
+	studySetting := h.Term.Group == "kind-practice" || h.Term.Group == "kind-treatment" || h.Term.Group == "kind-protocol"
+	if studySetting && (len(a.nearHits(h, "kind-study", 1)) > 0 || len(a.nearHits(h, "evidence-design", 1)) > 0) {
 		// "Results from volunteer studies… after four in-clinic
 		// procedures": where a study was done, not what the page offers.
+		// The same for a protocol word ("in-clinic", "in-office").
 		return false
 	}
 	return !a.Negated(h) && !a.InQuestion(h)
@@ -296,40 +446,45 @@ func (a *Analysis) forTreatments(h Hit) bool {
 	return false
 }
 
-// decideKind turns scores into a kind. Supplier and clinic need their own
-// anchors, since product pages also mention clinics and practitioners; an
-// article needs two different signs and no offer at all.
-func decideKind(score map[PageKind]int, offer bool, signals map[string]*KindSignal, prices, priceBlocks int) PageKind {
-	has := func(name string) bool { return signals[name] != nil }
-	sup, cli, pro, art := score[PageSupplier], score[PageClinic], score[PageProduct], score[PageArticle]
-	clinicAnchor := has("booking") || has("practice-own") || has("session-price")
-	carts := 0
-	if s := signals["cart"]; s != nil {
-		carts = s.Count
-	}
-	sizes := 0
-	if s := signals["product"]; s != nil {
-		sizes = s.Count
-	}
-	catalog := prices >= 3 && priceBlocks >= 3 && (carts >= 2 || sizes >= 3) || carts >= 4
+// decideKind turns the tally into a kind. Supplier and clinic need their own
+// anchors or more weight, since product pages also mention clinics and
+// practitioners; an article needs two different signs and no offer at all; a
+// catalog needs many offers and no primary product, so a product page with a
+// carousel of others stays a product page.
+func decideKind(t *kindTally, primary, paper bool, prices, priceBlocks int) PageKind {
+	sup, cli, pro, art := t.score[PageSupplier], t.score[PageClinic], t.score[PageProduct], t.score[PageArticle]
+	clinicAnchor := t.anchor[PageClinic]
+	carts, sizes := t.count("cart"), t.count("product")
+	many := prices >= 3 && priceBlocks >= 3 && (carts >= 2 || sizes >= 3 || priceBlocks >= 5) || carts >= 4
+	named := t.has("product-name") && !t.has("treatment-name")
+	editorial := t.has("article") || t.has("reporting") || t.has("byline") || t.has("dateline") || t.has("noncommercial")
+	catalog := many && !primary
 	switch {
-	case sup >= 4 && sup >= cli && sup > pro && has("supplier"):
+	case sup >= 4 && sup >= cli && sup > pro && t.has("supplier"):
 		return PageSupplier
 	case cli >= 3 && clinicAnchor && cli > pro:
 		return PageClinic
 	case catalog && cli < 3:
 		return PageCatalog
-	case pro >= 3 && pro >= cli || offer && !clinicAnchor && pro >= cli:
+	case pro >= 3 && pro >= cli && t.anchor[PageProduct] || t.offer && !clinicAnchor && pro >= cli:
 		return PageProduct
 	case cli >= 3 && clinicAnchor:
 		return PageClinic
 	case sup >= 4 && sup > pro:
 		return PageSupplier
-	case art >= 2 && !offer:
+	case art >= 2 && !t.offer && art >= pro && (editorial || paper || art >= cli):
+		// Science and a critical word are found on clinic pages too; an
+		// article outweighed by treatment words needs a sign of the press.
 		return PageArticle
-	case cli >= 2 && cli > pro && has("treatment"):
+	case cli > pro && cli > art && !editorial && !named && (cli >= 3 || cli >= 2 && t.kindSignals(PageClinic) >= 2):
+		// Treatment and procedure words of more than one kind, more than
+		// product or article words, no sign of the press, and a page not named for a
+		// product ("serum for after your laser session" is a product's
+		// page): a practice describing what it does.
 		return PageClinic
-	case pro >= 1 || offer:
+	case pro >= 2 || t.offer || pro >= 1 && (t.anchor[PageProduct] || t.count("product-words") >= 2):
+		// One product word said once ("a gentle cleanser") is not enough;
+		// a product spoken of again ("our serums ... these serums") is.
 		return PageProduct
 	}
 	return PageUnknown
@@ -579,51 +734,67 @@ func isProductNoun(key string) bool {
 }
 
 // productNamed finds a product noun in the page's name or title ("Daily
-// Barrier Cream", "Rose EV Serum"): the page is about a product.
+// Barrier Cream", "Rose EV Serum", 로즈 앰플, Sérum de exosomas): the page
+// is about a product.
 func productNamed(a *Analysis) (Hit, bool) {
-	for i, b := range a.Blocks {
-		if b.Kind != scraper.KindProductName && b.Kind != scraper.KindTitle {
-			continue
-		}
-		for t, tk := range b.Tokens() {
-			if isProductNoun(tk.Key) && tk.Key != "product" && tk.Key != "formula" {
-				return Hit{Block: i, Match: Match{Start: tk.Start, End: tk.End, TokStart: t, TokEnd: t + 1}}, true
-			}
+	for _, h := range a.hits["kind-product-noun"] {
+		if a.namesPage(h) {
+			return h, true
 		}
 	}
 	return Hit{}, false
 }
 
-// ownProducts finds the seller's own product named as such: "our", "this"
-// or "my" followed within three words by a product noun ("Our Rose EV
-// Serum", "this exosome ampoule"). An article does not say "our serum".
-func ownProducts(a *Analysis) []Hit {
-	var out []Hit
-	for i, b := range a.Blocks {
-		if b.Region == scraper.RegionUserContent || b.Kind == scraper.KindIngredients {
-			continue
-		}
-		toks := b.Tokens()
-		for t := range toks {
-			if k := toks[t].Key; k != "our" && k != "this" {
-				continue
-			}
-			for u := t + 1; u < len(toks) && u <= t+4; u++ {
-				if isProductNoun(toks[u].Key) {
-					// "our serum supplier" names someone else's product.
-					if u+1 < len(toks) && (toks[u+1].Key == "supplier" || toks[u+1].Key == "manufacturer" || toks[u+1].Key == "maker") {
-						break
-					}
-					h := Hit{Block: i, Match: Match{Start: toks[t].Start, End: toks[u].End, TokStart: t, TokEnd: u + 1}}
-					if !a.Negated(h) && !a.InQuestion(h) {
-						out = append(out, h)
-					}
-					break
-				}
-			}
+// namesPage reports a hit in the page's name: its title, its h1, or the
+// first line of a text. "Do exosome serums work?" names a subject, not the
+// page's product.
+func (a *Analysis) namesPage(h Hit) bool {
+	k := a.Blocks[h.Block].Kind
+	named := k == scraper.KindProductName || k == scraper.KindTitle || a.isNameBlock(h.Block) || a.onTitleLine(h)
+	return named && !a.InQuestion(h)
+}
+
+// maxTitleLineBytes is the longest first line of a text read as its title.
+const maxTitleLineBytes = 120
+
+// onTitleLine reports a hit on the first line of a plain text whose
+// reader ran that line into the next ("Clinic-grade Exosome Serum" above
+// the copy): a short first line without a full stop is the text's title.
+func (a *Analysis) onTitleLine(h Hit) bool {
+	if h.Block != 0 || a.Doc.Format != scraper.FormatText {
+		return false
+	}
+	b := a.Blocks[0]
+	end := -1
+	for _, tk := range b.Tokens() {
+		if a.lineOf(0, tk.Start) != a.lineOf(0, 0) {
+			end = tk.Start
+			break
 		}
 	}
-	return out
+	if end < 0 || end > maxTitleLineBytes || h.End > end {
+		return false
+	}
+	first := strings.TrimSpace(b.Text[:end])
+	return !strings.HasSuffix(first, ".") && !strings.HasSuffix(first, "。")
+}
+
+// lineOf is the source line of an offset in block i.
+func (a *Analysis) lineOf(i, off int) int {
+	s, _ := a.Blocks[i].SourceRange(off, off)
+	return a.Doc.Position(s).Line
+}
+
+// treatmentNamed finds a treatment noun in the page's name or title ("Rose
+// EV Glow Facial", "Exosome Therapy for Hair Loss", 엑소좀 시술): the page is
+// about a treatment. "Facial Serum" names a product.
+func treatmentNamed(a *Analysis) (Hit, bool) {
+	for _, h := range a.hits["kind-treatment-noun"] {
+		if a.namesPage(h) && !a.productNounAt(h.Block, h.TokEnd) {
+			return h, true
+		}
+	}
+	return Hit{}, false
 }
 
 func hasIngredientBlock(a *Analysis) bool {

@@ -51,7 +51,11 @@ func checkProcedureComparison(p *Pass) {
 		markCovered(covered, h)
 		p.Report(Diagnostic{At: h.Span(), Message: p.ForKind(
 			fmt.Sprintf("%q promises the effect of a medical procedure from a cosmetic: describe the cosmetic result instead, e.g. \"smooths the look of expression lines\"", p.matchText(h)),
-			map[PageKind]string{PageClinic: fmt.Sprintf("%q compares the treatment with an established procedure: such a comparison needs head-to-head evidence, and no exosome treatment has it", p.matchText(h))})})
+			map[PageKind]string{
+				PageClinic:  fmt.Sprintf("%q compares the treatment with an established procedure: such a comparison needs head-to-head evidence, and no exosome treatment has it", p.matchText(h)),
+				PageUnknown: fmt.Sprintf("%q promises the effect of a medical procedure: neither a cosmetic nor an exosome treatment can show it without head-to-head evidence", p.matchText(h)),
+				PageArticle: fmt.Sprintf("%q promises the effect of a medical procedure: neither a cosmetic nor an exosome treatment can show it without head-to-head evidence", p.matchText(h)),
+			})})
 	}
 }
 

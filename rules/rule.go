@@ -103,15 +103,20 @@ func (p *Pass) PageKind() PageKind { return p.Facts.PageKind }
 
 // Offering names what the page offers, for messages that must speak to the
 // page kind: "a treatment" on a clinic page, "the material" on a supplier
-// page, "a cosmetic" everywhere else. For example:
+// page, "a cosmetic" on product and catalog pages, and "the product or
+// treatment" where the kind is not known (an unknown page, an article that
+// promotes), so that a clinic read as unknown is not told about its
+// cosmetic. For example:
 //
-//	p.Reportf(h.Span(), "%q is a drug claim: %s may only change how skin looks", word, p.Offering())
+//	p.Reportf(h.Span(), "%q promises more than %s can show", word, p.Offering())
 func (p *Pass) Offering() string {
 	switch p.Facts.PageKind {
 	case PageClinic:
 		return "a treatment"
 	case PageSupplier:
 		return "the material"
+	case PageUnknown, PageArticle:
+		return "the product or treatment"
 	}
 	return "a cosmetic"
 }

@@ -49,7 +49,8 @@ func checkSafetyAbsolute(p *Pass) {
 			continue
 		}
 		markCovered(covered, h)
-		p.Reportf(h.Span(), "%q guarantees what no cosmetic can: say what was tested and how, and advise a patch test", p.matchText(h))
+		what := p.ForKind("no cosmetic", map[PageKind]string{PageUnknown: "no product or treatment", PageArticle: "no product or treatment"})
+		p.Reportf(h.Span(), "%q guarantees what %s can: say what was tested and how, and advise a patch test", p.matchText(h), what)
 	}
 }
 
