@@ -90,6 +90,32 @@ type Grammar struct {
 	// private are the classes nothing but the grammar reads: their hits go
 	// to the composer only, not to the document's hit lists.
 	private map[string]bool
+	// firstOf and secondOf give, for a class, the productions (a bit each,
+	// by index) that take it as first or second part: anyPair then costs
+	// two lookups a hit, not two a hit and production.
+	firstOf, secondOf map[string]prodSet
+}
+
+// prodSet is a set of productions, a bit per index in Grammar.prods.
+type prodSet []uint64
+
+func (s prodSet) add(i int) { s[i/64] |= 1 << (i % 64) }
+
+// orInto adds s to acc.
+func (s prodSet) orInto(acc prodSet) {
+	for i, w := range s {
+		acc[i] |= w
+	}
+}
+
+// meets reports whether s and t share a production.
+func (s prodSet) meets(t prodSet) bool {
+	for i, w := range s {
+		if w&t[i] != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // sharedClasses are the grammar's classes that the rest of the analysis
@@ -144,6 +170,22 @@ func newGrammar(prods []*Production) (*Grammar, error) {
 	}
 	for _, p := range prods {
 		p.ops = ops
+	}
+	g.firstOf, g.secondOf = map[string]prodSet{}, map[string]prodSet{}
+	words := (len(prods) + 63) / 64
+	for i, p := range prods {
+		for k := range p.first {
+			if g.firstOf[k] == nil {
+				g.firstOf[k] = make(prodSet, words)
+			}
+			g.firstOf[k].add(i)
+		}
+		for k := range p.sec {
+			if g.secondOf[k] == nil {
+				g.secondOf[k] = make(prodSet, words)
+			}
+			g.secondOf[k].add(i)
+		}
 	}
 	shared := sharedClasses()
 	g.private = map[string]bool{}
@@ -366,17 +408,22 @@ func (p *Production) backWindow(text string, toks []Token, l, r Match) int {
 // anyPair reports whether some production has hits of both its parts
 // among ms; most blocks have none, and are done without sorting.
 func (g *Grammar) anyPair(ms []Match) bool {
-	for _, p := range g.prods {
-		first, second := false, false
-		for _, m := range ms {
-			first = first || p.first[m.Term.Group]
-			second = second || p.sec[m.Term.Group]
-			if first && second {
-				return true
-			}
+	words := (len(g.prods) + 63) / 64
+	var small [2][2]uint64 // room for 128 productions without allocating
+	first, second := prodSet(small[0][:]), prodSet(small[1][:])
+	if words > len(small[0]) {
+		first, second = make(prodSet, words), make(prodSet, words)
+	}
+	first, second = first[:words], second[:words]
+	for _, m := range ms {
+		if f := g.firstOf[m.Term.Group]; f != nil {
+			f.orInto(first)
+		}
+		if sc := g.secondOf[m.Term.Group]; sc != nil {
+			sc.orInto(second)
 		}
 	}
-	return false
+	return first.meets(second)
 }
 
 // window is the production's reach between two parts, in tokens: Within

@@ -5,6 +5,7 @@
 package scraper
 
 import (
+	"bytes"
 	"sort"
 	"unicode/utf8"
 )
@@ -249,7 +250,24 @@ func (d *Document) Size() int { return d.origin.Offset + len(d.src) }
 // newDocument indexes line starts. A line ends at "\n", "\r\n" or a lone "\r",
 // as browsers and editors count them.
 func newDocument(source, format string, src []byte) *Document {
-	starts := make([]int, 1, 64)
+	return &Document{Source: source, Format: format, src: src, lineStarts: lineStarts(src)}
+}
+
+// lineStarts are the offsets where the lines of src begin; a line ends at
+// "\n", "\r\n" or a lone "\r". Most sources have no "\r": their lines are
+// found with bytes.IndexByte, several times faster than a byte loop.
+func lineStarts(src []byte) []int {
+	starts := make([]int, 1, 1+bytes.Count(src, []byte{'\n'}))
+	if bytes.IndexByte(src, '\r') < 0 {
+		for i := 0; ; {
+			j := bytes.IndexByte(src[i:], '\n')
+			if j < 0 {
+				return starts
+			}
+			i += j + 1
+			starts = append(starts, i)
+		}
+	}
 	for i := 0; i < len(src); i++ {
 		switch src[i] {
 		case '\n':
@@ -261,7 +279,7 @@ func newDocument(source, format string, src []byte) *Document {
 			starts = append(starts, i+1)
 		}
 	}
-	return &Document{Source: source, Format: format, src: src, lineStarts: starts}
+	return starts
 }
 
 // blockBuilder accumulates a block's text with its source map, collapsing
