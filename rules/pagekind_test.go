@@ -10,10 +10,7 @@ import (
 // Page kinds, in every language and format. The snippets are our own
 // writing, made to read like the pages they stand for.
 func TestPageKind(t *testing.T) {
-	cases := []struct {
-		name, format, text string
-		want               rules.PageKind
-	}{
+	runKindCases(t, []kindCase{
 		// Products: a price in the local notation, a size, a cart.
 		{"en product", scraper.FormatText, "Rose EV Serum 30 ml\n$48.00\nPlant exosomes from rose callus for a brighter look.\nAdd to cart", rules.PageProduct},
 		{"ko product", scraper.FormatText, "로즈 엑소좀 앰플 30ml\n32,000원\n장미 엑소좀이 피부결을 매끄럽게 가꿔 줍니다.\n장바구니 담기", rules.PageProduct},
@@ -63,45 +60,14 @@ func TestPageKind(t *testing.T) {
 		// Where a study was done is no offer of the page: "in-clinic" beside a volunteer study.
 		{"study setting", scraper.FormatText, "In a volunteer study, redness faded after three in-clinic sessions with rose exosomes.", rules.PageUnknown},
 		{"a product spoken of again", scraper.FormatText, "Why we put plant exosomes in our toners\nEvery toner in the line carries centella exosomes for a calmer look.", rules.PageProduct},
-	}
-	engine, err := rules.NewEngine(rules.All(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			doc, err := scraper.NewReader().Read("x", []byte(c.text), c.format)
-			if err != nil {
-				t.Fatal(err)
-			}
-			f := engine.Check(doc).Facts
-			if f.PageKind != c.want {
-				t.Errorf("kind %q, want %q; evidence %+v", f.PageKind, c.want, f.PageKindEvidence)
-			}
-			if c.want != rules.PageUnknown && len(f.PageKindEvidence) == 0 {
-				t.Errorf("no evidence for %q", f.PageKind)
-			}
-			if len(f.PageKindEvidence) > 0 && c.want != rules.PageUnknown && f.PageKindEvidence[0].For != c.want {
-				t.Errorf("first evidence %+v is not for %q", f.PageKindEvidence[0], c.want)
-			}
-		})
-	}
+	})
 }
 
 // An article that discusses exosomes claims nothing; one that promotes a
 // named product is checked like a seller.
 func TestArticlePromotion(t *testing.T) {
-	engine, err := rules.NewEngine(rules.All(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	check := func(text string) *rules.DocResult {
-		doc, err := scraper.NewReader().Read("x.txt", []byte(text), scraper.FormatText)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return engine.Check(doc)
-	}
+	k := newKindChecker(t)
+	check := func(text string) *rules.DocResult { return k.check(t, text, scraper.FormatText) }
 	pure := check("By our reporter\nResearchers warned that exosome products are unproven. The study found no evidence that topical exosomes reach the dermis.")
 	if pure.Facts.PageKind != rules.PageArticle || pure.Facts.ExosomeClaim || len(pure.Findings) != 0 {
 		t.Errorf("pure article: kind %s claim %v findings %v", pure.Facts.PageKind, pure.Facts.ExosomeClaim, pure.Findings)

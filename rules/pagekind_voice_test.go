@@ -53,10 +53,7 @@ func collectionPage() string {
 // a clinic. Single product pages with carousels of others stay products. The
 // snippets are our own writing, in the voice of the pages they stand for.
 func TestPageKindVoice(t *testing.T) {
-	cases := []struct {
-		name, format, text string
-		want               rules.PageKind
-	}{
+	runKindCases(t, []kindCase{
 		// One product and a carousel of twelve priced others.
 		{"carousel with schema", scraper.FormatHTML, carouselPage(true), rules.PageProduct},
 		{"carousel without schema", scraper.FormatHTML, carouselPage(false), rules.PageProduct},
@@ -95,26 +92,7 @@ func TestPageKindVoice(t *testing.T) {
 		// News that quotes a clinic: the clinic's "we" is not the page's.
 		{"en news quoting a clinic", scraper.FormatText, "By Jane Park, staff writer\nPublished on March 4, 2025\nClinics in the city now offer exosome injections, according to the health office. \"We offer three sessions and our patients love it,\" said the director of one clinic. Dermatologists told us the evidence is thin.", rules.PageArticle},
 		{"es news quoting a clinic", scraper.FormatText, "Redacción | Publicado el 3 de mayo de 2025\nLas clínicas estéticas ofrecen tratamientos con exosomas, según la asociación de dermatólogos. «Nuestros pacientes repiten la sesión cada mes», afirmó la directora de un centro. Los investigadores advierten que faltan estudios.", rules.PageArticle},
-	}
-	engine, err := rules.NewEngine(rules.All(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			doc, err := scraper.NewReader().Read("x", []byte(c.text), c.format)
-			if err != nil {
-				t.Fatal(err)
-			}
-			f := engine.Check(doc).Facts
-			if f.PageKind != c.want {
-				t.Errorf("kind %q, want %q; evidence %+v", f.PageKind, c.want, f.PageKindEvidence)
-			}
-			if len(f.PageKindEvidence) == 0 || f.PageKindEvidence[0].For != c.want {
-				t.Errorf("evidence %+v does not lead with %q", f.PageKindEvidence, c.want)
-			}
-		})
-	}
+	})
 }
 
 // Where the kind is unknown, messages name neither a cosmetic nor a
@@ -122,15 +100,7 @@ func TestPageKindVoice(t *testing.T) {
 // may only change how skin looks", nor a serum that its treatment is
 // unapproved.
 func TestUnknownKindMessagesAreNeutral(t *testing.T) {
-	engine, err := rules.NewEngine(rules.All(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := scraper.NewReader().Read("x.txt", []byte("Exosomes repair damaged skin cells and a miracle glow follows. Completely safe for everyone.\n"), scraper.FormatText)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res := engine.Check(doc)
+	res := newKindChecker(t).check(t, "Exosomes repair damaged skin cells and a miracle glow follows. Completely safe for everyone.\n", scraper.FormatText)
 	if res.Facts.PageKind != rules.PageUnknown {
 		t.Fatalf("kind %s, want unknown (%+v)", res.Facts.PageKind, res.Facts.PageKindEvidence)
 	}
@@ -153,17 +123,8 @@ func TestUnknownKindMessagesAreNeutral(t *testing.T) {
 // News that quotes a clinic is an article and is not accused of selling; news
 // that promotes a named treatment in its own voice is still checked.
 func TestNewsQuotingOrPromotingAClinic(t *testing.T) {
-	engine, err := rules.NewEngine(rules.All(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	check := func(text string) *rules.DocResult {
-		doc, err := scraper.NewReader().Read("x.txt", []byte(text), scraper.FormatText)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return engine.Check(doc)
-	}
+	k := newKindChecker(t)
+	check := func(text string) *rules.DocResult { return k.check(t, text, scraper.FormatText) }
 	quoting := check("By Mina Cho\nPublished on June 2, 2025\nClinics across the city now offer exosome facials, according to the dermatology association. \"We offer three sessions and our patients love the glow,\" said the director of one clinic. Researchers told us the evidence is thin.")
 	if quoting.Facts.PageKind != rules.PageArticle || quoting.Facts.Promotes || len(quoting.Findings) != 0 {
 		t.Errorf("news quoting a clinic: kind %s promotes %v findings %v", quoting.Facts.PageKind, quoting.Facts.Promotes, quoting.Findings)
@@ -178,15 +139,7 @@ func TestNewsQuotingOrPromotingAClinic(t *testing.T) {
 // an approved drug or device: it is asked to say what was approved, not
 // told that cosmetics never are.
 func TestUnknownKindApprovalMessageIsNeutral(t *testing.T) {
-	engine, err := rules.NewEngine(rules.All(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := scraper.NewReader().Read("x.txt", []byte("Our peptide complex is FDA approved for tired, dull faces.\n"), scraper.FormatText)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res := engine.Check(doc)
+	res := newKindChecker(t).check(t, "Our peptide complex is FDA approved for tired, dull faces.\n", scraper.FormatText)
 	if res.Facts.PageKind != rules.PageUnknown {
 		t.Fatalf("kind %s, want unknown (%+v)", res.Facts.PageKind, res.Facts.PageKindEvidence)
 	}
