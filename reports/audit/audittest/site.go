@@ -34,22 +34,28 @@ type Site struct {
 
 	// Version changes the copy of some pages, for diffs.
 	version atomic.Int64
+
+	// started is closed once every server has its address: a handler
+	// reads the others' URLs, which Start writes.
+	started chan struct{}
 }
 
 // New starts hosts servers with pages product pages each.
 func New(hosts, pages int) *Site {
-	s := &Site{Pages: pages, hits: map[string]int{}, gate: make(chan struct{}), held: make(chan struct{})}
+	s := &Site{Pages: pages, hits: map[string]int{}, gate: make(chan struct{}), held: make(chan struct{}), started: make(chan struct{})}
 	// Every server exists before any serves: a handler reads the others'
 	// addresses.
 	for i := 0; i < hosts; i++ {
 		host := i
 		s.Hosts = append(s.Hosts, httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			<-s.started
 			s.serve(host, w, r)
 		})))
 	}
 	for _, h := range s.Hosts {
 		h.Start()
 	}
+	close(s.started)
 	return s
 }
 
