@@ -186,48 +186,37 @@ func itoa(i int) string {
 // SARIF results beyond the spool's memory go through a temporary file,
 // removed at the end, and the log is the same.
 func TestSARIFSpoolsToFile(t *testing.T) {
-	var want, got bytes.Buffer
+	var want bytes.Buffer
 	if err := SARIF(&want, testResult(t), SARIFOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	tmp := t.TempDir()
-	t.Setenv("TMPDIR", tmp)
-	w := NewSARIF(&got, SARIFOptions{})
-	sw := w.(*sarifWriter)
-	sw.results.limit = 100
-	r := testResult(t)
-	if err := w.Begin(Meta{Tool: r.Tool, Markets: r.Markets, Rules: r.Rules}); err != nil {
-		t.Fatal(err)
-	}
-	for _, d := range r.Documents {
-		if err := w.Document(d); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if sw.results.file == nil {
-		t.Fatal("the results never reached a file")
-	}
-	if err := w.End(); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(want.Bytes(), got.Bytes()) {
-		t.Errorf("spooled log differs:\n%s", lineDiff(want.String(), got.String()))
-	}
-	if left, _ := os.ReadDir(tmp); len(left) != 0 {
-		t.Errorf("temporary files left: %v", left)
-	}
+	checkSpooledToFile(t, want.Bytes(), func(out io.Writer) (Writer, *spool) {
+		w := NewSARIF(out, SARIFOptions{})
+		return w, &w.(*sarifWriter).results
+	})
 }
 
 func TestJUnitSpoolsToFile(t *testing.T) {
-	var want, got bytes.Buffer
+	var want bytes.Buffer
 	if err := JUnit(&want, testResult(t)); err != nil {
 		t.Fatal(err)
 	}
+	checkSpooledToFile(t, want.Bytes(), func(out io.Writer) (Writer, *spool) {
+		w := NewJUnit(out, JUnitOptions{FailOn: rules.Warning})
+		return w, &w.(*junitWriter).suites
+	})
+}
+
+// checkSpooledToFile writes the test result through a writer whose spool
+// holds 100 bytes in memory, and checks that the spool reached a file, the
+// output equals want, and no temporary file is left.
+func checkSpooledToFile(t *testing.T, want []byte, open func(io.Writer) (Writer, *spool)) {
+	t.Helper()
 	tmp := t.TempDir()
 	t.Setenv("TMPDIR", tmp)
-	w := NewJUnit(&got, JUnitOptions{FailOn: rules.Warning})
-	jw := w.(*junitWriter)
-	jw.suites.limit = 100
+	var got bytes.Buffer
+	w, sp := open(&got)
+	sp.limit = 100
 	r := testResult(t)
 	if err := w.Begin(Meta{Tool: r.Tool, Markets: r.Markets, Rules: r.Rules}); err != nil {
 		t.Fatal(err)
@@ -237,14 +226,14 @@ func TestJUnitSpoolsToFile(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if jw.suites.file == nil {
-		t.Fatal("the suites never reached a file")
+	if sp.file == nil {
+		t.Fatal("the output never reached a file")
 	}
 	if err := w.End(); err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(want.Bytes(), got.Bytes()) {
-		t.Errorf("spooled report differs:\n%s", lineDiff(want.String(), got.String()))
+	if !bytes.Equal(want, got.Bytes()) {
+		t.Errorf("spooled output differs:\n%s", lineDiff(string(want), got.String()))
 	}
 	if left, _ := os.ReadDir(tmp); len(left) != 0 {
 		t.Errorf("temporary files left: %v", left)

@@ -187,37 +187,9 @@ func (a *Analysis) nearHits(h Hit, group string, n int) []Hit {
 	return out
 }
 
-// blockHits returns the hits of group in block i.
-func (a *Analysis) blockHits(i int, group string) []Hit {
-	var out []Hit
-	for _, o := range a.hitsIn(group, i) {
-		if o.Block == i {
-			out = append(out, o)
-		}
-	}
-	return out
-}
-
-// negatedOutside is Negated, except that a negation word inside a hit of
-// group does not count: in "시술 없이 보톡스보다" (without a procedure, better
-// than Botox) the "without" belongs to the claim.
-func (a *Analysis) negatedOutside(h Hit, group string) bool {
-	if !a.Negated(h) {
-		return false
-	}
-	for _, n := range a.hitsIn("negation", h.Block) {
-		if n.Block != h.Block || !a.sameSentence(n, h) || a.overlapsGroup(n, group) || isNumberSign(a.Blocks[h.Block].Tokens(), n) {
-			continue
-		}
-		if n.TokEnd <= h.TokStart && h.TokStart-n.TokEnd <= 4 {
-			return true
-		}
-		if n.TokStart >= h.TokEnd && n.TokStart-h.TokEnd <= 10 && a.isCJKHit(h) {
-			return true
-		}
-	}
-	return false
-}
+// blockHits returns the hits of group in block i, a slice of the analysis's
+// own: callers read it and never change it.
+func (a *Analysis) blockHits(i int, group string) []Hit { return a.hitsIn(group, i) }
 
 // insideGroup reports whether a hit of group covers all of h's text
 // ("再生" inside 再生ガラス, recycled glass).

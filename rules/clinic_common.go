@@ -97,8 +97,10 @@ func (a *Analysis) offersInjectionOfEV() bool {
 
 // negatedExcept is Negated, except that a negation word inside a hit of one
 // of groups does not count: in "피부 재생과 흉터 치료까지, 부작용 없이" the
-// "없" belongs to "부작용 없이", not to 재생, and in "Sin dolor y con
-// resultados garantizados" the "sin" belongs to "sin dolor".
+// "없" belongs to "부작용 없이", not to 재생; in "Sin dolor y con
+// resultados garantizados" the "sin" belongs to "sin dolor"; and in "시술
+// 없이 보톡스보다" (without a procedure, better than Botox) the "without"
+// belongs to the comparison.
 func (a *Analysis) negatedExcept(h Hit, groups ...string) bool {
 	if !a.Negated(h) {
 		return false

@@ -66,7 +66,7 @@ func TestPageKind(t *testing.T) {
 // An article that discusses exosomes claims nothing; one that promotes a
 // named product is checked like a seller.
 func TestArticlePromotion(t *testing.T) {
-	k := newKindChecker(t)
+	k := newTextChecker(t)
 	check := func(text string) *rules.DocResult { return k.check(t, text, scraper.FormatText) }
 	pure := check("By our reporter\nResearchers warned that exosome products are unproven. The study found no evidence that topical exosomes reach the dermis.")
 	if pure.Facts.PageKind != rules.PageArticle || pure.Facts.ExosomeClaim || len(pure.Findings) != 0 {

@@ -100,7 +100,7 @@ func TestPageKindVoice(t *testing.T) {
 // may only change how skin looks", nor a serum that its treatment is
 // unapproved.
 func TestUnknownKindMessagesAreNeutral(t *testing.T) {
-	res := newKindChecker(t).check(t, "Exosomes repair damaged skin cells and a miracle glow follows. Completely safe for everyone.\n", scraper.FormatText)
+	res := newTextChecker(t).check(t, "Exosomes repair damaged skin cells and a miracle glow follows. Completely safe for everyone.\n", scraper.FormatText)
 	if res.Facts.PageKind != rules.PageUnknown {
 		t.Fatalf("kind %s, want unknown (%+v)", res.Facts.PageKind, res.Facts.PageKindEvidence)
 	}
@@ -123,7 +123,7 @@ func TestUnknownKindMessagesAreNeutral(t *testing.T) {
 // News that quotes a clinic is an article and is not accused of selling; news
 // that promotes a named treatment in its own voice is still checked.
 func TestNewsQuotingOrPromotingAClinic(t *testing.T) {
-	k := newKindChecker(t)
+	k := newTextChecker(t)
 	check := func(text string) *rules.DocResult { return k.check(t, text, scraper.FormatText) }
 	quoting := check("By Mina Cho\nPublished on June 2, 2025\nClinics across the city now offer exosome facials, according to the dermatology association. \"We offer three sessions and our patients love the glow,\" said the director of one clinic. Researchers told us the evidence is thin.")
 	if quoting.Facts.PageKind != rules.PageArticle || quoting.Facts.Promotes || len(quoting.Findings) != 0 {
@@ -139,7 +139,7 @@ func TestNewsQuotingOrPromotingAClinic(t *testing.T) {
 // an approved drug or device: it is asked to say what was approved, not
 // told that cosmetics never are.
 func TestUnknownKindApprovalMessageIsNeutral(t *testing.T) {
-	res := newKindChecker(t).check(t, "Our peptide complex is FDA approved for tired, dull faces.\n", scraper.FormatText)
+	res := newTextChecker(t).check(t, "Our peptide complex is FDA approved for tired, dull faces.\n", scraper.FormatText)
 	if res.Facts.PageKind != rules.PageUnknown {
 		t.Fatalf("kind %s, want unknown (%+v)", res.Facts.PageKind, res.Facts.PageKindEvidence)
 	}

@@ -75,6 +75,6 @@ func (a *Analysis) listsProcedures(h Hit) bool {
 // comparison's own "without" stands before it.
 func (a *Analysis) onlyNegatedByComparison(h Hit) bool {
 	b := a.Blocks[h.Block]
-	return b.Region != scraper.RegionUserContent && b.Kind != scraper.KindIngredients && a.Negated(h) && !a.negatedOutside(h, "procedure-comparison") &&
+	return b.Region != scraper.RegionUserContent && b.Kind != scraper.KindIngredients && a.Negated(h) && !a.negatedExcept(h, "procedure-comparison") &&
 		!a.InDisclaimer(h) && !a.InQuestion(h) && !a.Quoted(h) && !a.Attributed(h)
 }

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/exolint/exolint/rules"
 	"github.com/exolint/exolint/scraper"
 )
 
@@ -65,17 +64,10 @@ func TestSourceConventions(t *testing.T) {
 		{"tr plant", "Bitkisel eksozomlar içeren serum.", "plant", false},
 		{"ja lacto", "乳酸菌由来のエクソソームを配合。", "microbial", false},
 	}
-	engine, err := rules.NewEngine(rules.All(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	k := newTextChecker(t)
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			doc, err := scraper.NewReader().Read("x.txt", []byte(c.text), scraper.FormatText)
-			if err != nil {
-				t.Fatal(err)
-			}
-			res := engine.Check(doc)
+			res := k.check(t, c.text, scraper.FormatText)
 			if !res.Facts.ExosomeClaim {
 				t.Fatalf("no exosome claim in %q", c.text)
 			}
@@ -105,17 +97,9 @@ func TestSourceConventions(t *testing.T) {
 // A source is listed once: a word inside a longer source term, or the same
 // term in the plural, adds no detail.
 func TestSourceDetailsOnce(t *testing.T) {
-	engine, err := rules.NewEngine(rules.All(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
 	text := "Exosome Serum\n\nOur exosomes come from human umbilical cord MSCs. Each MSC line is screened, and the umbilical cord tissue is donated."
-	doc, err := scraper.NewReader().Read("x.txt", []byte(text), scraper.FormatText)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var details []string
-	for _, s := range engine.Check(doc).Facts.Sources {
+	for _, s := range newTextChecker(t).check(t, text, scraper.FormatText).Facts.Sources {
 		details = append(details, s.Detail)
 	}
 	seen := map[string]bool{}

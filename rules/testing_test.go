@@ -3,7 +3,6 @@ package rules_test
 import (
 	"testing"
 
-	"github.com/exolint/exolint/rules"
 	"github.com/exolint/exolint/scraper"
 )
 
@@ -46,17 +45,10 @@ func TestTestingConventions(t *testing.T) {
 		{"ru qc", "Экзосомы фармацевтического качества.", false, true},
 		{"en sterile", "Sterile exosome vials with diluent.", false, false},
 	}
-	engine, err := rules.NewEngine(rules.All(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	k := newTextChecker(t)
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			doc, err := scraper.NewReader().Read("x.txt", []byte(c.text), scraper.FormatText)
-			if err != nil {
-				t.Fatal(err)
-			}
-			res := engine.Check(doc)
+			res := k.check(t, c.text, scraper.FormatText)
 			if !res.Facts.ExosomeClaim {
 				t.Fatalf("no exosome claim in %q", c.text)
 			}

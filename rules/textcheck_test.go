@@ -7,22 +7,23 @@ import (
 	"github.com/exolint/exolint/scraper"
 )
 
-// kindChecker reads short texts and checks them with every rule, for tests
-// of page kinds and the messages written for them.
-type kindChecker struct {
+// textChecker reads short texts and checks them with every rule: tests of
+// page kinds, the messages written for them, and the disclosure facts.
+type textChecker struct {
 	engine *rules.Engine
 }
 
-func newKindChecker(t *testing.T) kindChecker {
+func newTextChecker(t *testing.T) textChecker {
 	t.Helper()
 	engine, err := rules.NewEngine(rules.All(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return kindChecker{engine: engine}
+	return textChecker{engine: engine}
 }
 
-func (k kindChecker) check(t *testing.T, text, format string) *rules.DocResult {
+// check reads text in format and checks it.
+func (k textChecker) check(t *testing.T, text, format string) *rules.DocResult {
 	t.Helper()
 	doc, err := scraper.NewReader().Read("x.txt", []byte(text), format)
 	if err != nil {
@@ -34,7 +35,7 @@ func (k kindChecker) check(t *testing.T, text, format string) *rules.DocResult {
 // runKindCases checks that each text is read as its page kind.
 func runKindCases(t *testing.T, cases []kindCase) {
 	t.Helper()
-	k := newKindChecker(t)
+	k := newTextChecker(t)
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			f := k.check(t, c.text, c.format).Facts

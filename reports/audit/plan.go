@@ -7,13 +7,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net"
 	"net/url"
 	"strings"
 
 	"github.com/exolint/exolint/reports/store"
 	"github.com/exolint/exolint/scraper"
 	"github.com/exolint/exolint/scraper/feed"
+	"github.com/exolint/exolint/scraper/fetch"
 )
 
 // Input kinds, as the store records them.
@@ -131,20 +131,14 @@ func pageFor(idx, n int, rawURL string) store.Page {
 	return store.Page{InputIdx: idx, N: n, Kind: store.KindPage, Source: rawURL, Host: hostKey(rawURL)}
 }
 
-// hostKey is scheme://host:port, the unit of politeness.
+// hostKey is scheme://host:port, the unit of politeness: the fetcher's own
+// key, so an audit's host lanes and the fetcher's rate limits agree.
 func hostKey(rawURL string) string {
 	u, err := url.Parse(rawURL)
 	if err != nil {
 		return rawURL
 	}
-	port := u.Port()
-	if port == "" {
-		port = "80"
-		if u.Scheme == "https" {
-			port = "443"
-		}
-	}
-	return u.Scheme + "://" + net.JoinHostPort(strings.ToLower(u.Hostname()), port)
+	return fetch.OriginKey(u)
 }
 
 func isURL(s string) bool { return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") }

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/schollz/progressbar/v3"
+
+	"github.com/exolint/exolint/scraper/fetch"
 )
 
 // Progress hears about a run as it goes. Calls come from many goroutines.
@@ -43,14 +45,7 @@ func PoliteSleep(p Progress) func(ctx context.Context, d time.Duration) error {
 				p.Wait(h, d)
 			}
 		}
-		t := time.NewTimer(d)
-		defer t.Stop()
-		select {
-		case <-t.C:
-			return nil
-		case <-ctx.Done():
-			return ctx.Err()
-		}
+		return fetch.SleepContext(ctx, d)
 	}
 }
 

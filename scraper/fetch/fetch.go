@@ -165,7 +165,7 @@ func New(o Options) *Fetcher {
 		o.MaxCrawlDelay = DefaultMaxCrawlDelay
 	}
 	if o.Sleep == nil {
-		o.Sleep = sleepCtx
+		o.Sleep = SleepContext
 	}
 	if o.Now == nil {
 		o.Now = time.Now
@@ -639,7 +639,7 @@ func (b *budget) pause(d time.Duration) {
 
 // hostFor returns the politeness state of u's origin, creating it.
 func (f *Fetcher) hostFor(u *url.URL) *host {
-	key := originKey(u)
+	key := OriginKey(u)
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	h := f.hosts[key]
@@ -650,9 +650,9 @@ func (f *Fetcher) hostFor(u *url.URL) *host {
 	return h
 }
 
-// originKey is scheme://host:port with the default port made explicit, so
+// OriginKey is scheme://host:port with the default port made explicit, so
 // http://x and http://x:80 share one robots.txt and one rate limit.
-func originKey(u *url.URL) string {
+func OriginKey(u *url.URL) string {
 	port := u.Port()
 	if port == "" {
 		port = "80"

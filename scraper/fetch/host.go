@@ -96,8 +96,9 @@ func (h *host) holdOff(t time.Time, why string) {
 	h.mu.Unlock()
 }
 
-// sleepCtx is the default Options.Sleep: a timer that gives up when ctx ends.
-func sleepCtx(ctx context.Context, d time.Duration) error {
+// SleepContext is the default Options.Sleep: a timer that gives up when ctx
+// ends. Callers that wrap Options.Sleep (to show a wait) end with it.
+func SleepContext(ctx context.Context, d time.Duration) error {
 	t := time.NewTimer(d)
 	defer t.Stop()
 	select {

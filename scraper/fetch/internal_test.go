@@ -70,8 +70,8 @@ func TestOriginKey(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := originKey(u); got != want {
-			t.Errorf("originKey(%s) = %s, want %s", in, got, want)
+		if got := OriginKey(u); got != want {
+			t.Errorf("OriginKey(%s) = %s, want %s", in, got, want)
 		}
 	}
 }
